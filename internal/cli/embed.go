@@ -1,0 +1,6 @@
+package cli
+
+import "embed"
+
+//go:embed schemas/*.json
+var schemaFiles embed.FS

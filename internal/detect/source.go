@@ -1,0 +1,148 @@
+package detect
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+)
+
+// MaxSourceFiles bounds how many source files one service's scan reads.
+const MaxSourceFiles = 2000
+
+// maxSourceSize: larger source files are generated or vendored; not scanned.
+const maxSourceSize = 256 << 10
+
+// ScanSources calls fn with the path and contents of each source file of the
+// service folder d whose extension is in exts, skipping folders owned by
+// another service and files that are too large or binary. It stops after
+// MaxSourceFiles files.
+func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel string, data []byte)) {
+	d.Walk(exts, MaxSourceFiles, owned, func(rel string) {
+		data, err := d.repo.readSource(rel)
+		if err != nil {
+			return
+		}
+		fn(rel, data)
+	})
+}
+
+// readSource is Read without caching, for files read once.
+func (r *Repo) readSource(rel string) ([]byte, error) {
+	data, err := r.readFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSourceSize {
+		return nil, ErrSkipped
+	}
+	return data, nil
+}
+
+// Match is one regular expression match in a file.
+type Match struct {
+	Value string // the first capture group
+	Line  int
+}
+
+// FindAll returns the first capture group of every match of re in data, with
+// the line it starts on.
+func FindAll(data []byte, re *regexp.Regexp) []Match {
+	var out []Match
+	line, last := 1, 0
+	for _, m := range re.FindAllSubmatchIndex(data, -1) {
+		if len(m) < 4 || m[2] < 0 {
+			continue
+		}
+		line += bytes.Count(data[last:m[0]], []byte{'\n'})
+		last = m[0]
+		out = append(out, Match{Value: string(data[m[2]:m[3]]), Line: line})
+	}
+	return out
+}
+
+// LineOf returns the 1-based line of a byte offset.
+func LineOf(data []byte, offset int) int {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	return bytes.Count(data[:offset], []byte{'\n'}) + 1
+}
+
+// envNameRE is what a plausible environment variable name looks like.
+var envNameRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]{1,63}$`)
+
+// CollectEnv scans the service's sources with the given patterns (each with
+// the variable name as its first group) and adds the names it finds to s.Env.
+// Only names are collected: Hoist never reads values.
+func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*regexp.Regexp) {
+	seen := map[string]bool{}
+	for _, e := range s.Env {
+		seen[e] = true
+	}
+	ScanSources(d, exts, owned, func(rel string, data []byte) {
+		for _, re := range patterns {
+			for _, m := range FindAll(data, re) {
+				if !envNameRE.MatchString(m.Value) || seen[m.Value] {
+					continue
+				}
+				seen[m.Value] = true
+				s.Env = append(s.Env, m.Value)
+			}
+		}
+	})
+}
+
+// FindPort scans the service's sources for the first match of any pattern
+// whose first group is a port number, and sets s.Port with evidence. It keeps
+// an already-known port.
+func FindPort(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*regexp.Regexp) {
+	if s.Port != 0 {
+		return
+	}
+	ScanSources(d, exts, owned, func(rel string, data []byte) {
+		if s.Port != 0 {
+			return
+		}
+		for _, re := range patterns {
+			ms := FindAll(data, re)
+			if len(ms) == 0 {
+				continue
+			}
+			p, err := strconv.Atoi(ms[0].Value)
+			if err != nil || p < 1 || p > 65535 {
+				continue
+			}
+			s.Port = p
+			s.Evidence = append(s.Evidence, Evidence{Field: "port", File: rel, Line: ms[0].Line, Reason: "port " + ms[0].Value + " in the code"})
+			return
+		}
+	})
+}
+
+// DependencyRule maps a dependency name to the backing service it implies.
+type DependencyRule struct {
+	Dependency string // exact package name, or a prefix ending in "*"
+	Kind       string // postgres, mysql, redis, mongodb, s3, sqs, sns, dynamodb, worker
+}
+
+// MatchDependencies returns the backing services implied by deps (package
+// names), citing the manifest file.
+func MatchDependencies(file string, deps []string, rules []DependencyRule) []Backing {
+	var out []Backing
+	for _, dep := range deps {
+		for _, r := range rules {
+			if dependencyMatches(r.Dependency, dep) {
+				out = append(out, Backing{Kind: r.Kind, Evidence: file + ": dependency " + dep})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func dependencyMatches(pattern, dep string) bool {
+	if n := len(pattern); n > 0 && pattern[n-1] == '*' {
+		return len(dep) >= n-1 && dep[:n-1] == pattern[:n-1]
+	}
+	return pattern == dep
+}
