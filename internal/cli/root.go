@@ -97,6 +97,8 @@ what it costs and whether it meets policy. It works offline.`,
 	root.AddCommand(
 		newVersionCmd(deps),
 		newAnalyzeCmd(deps),
+		newInitCmd(deps),
+		newGenerateCmd(deps),
 		newSchemaCmd(deps),
 		newExitCodesTopic(),
 	)

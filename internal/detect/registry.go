@@ -5,7 +5,9 @@ package detect
 // for each position is in docs/detection.md. Keep the order deliberate.
 func Registry() []Detector {
 	return []Detector{
-		// ecosystem detectors: insert here, in precedence order
+		// MARKER-A: deno, node
+		// MARKER-B: python, ruby, php, elixir
+		// MARKER-C: golang, java, rust, dotnet, static
 		dockerfileDetector{},
 	}
 }

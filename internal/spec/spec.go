@@ -1,10 +1,3 @@
-// Package spec owns hoist.yaml: the typed model of what the user wants
-// deployed, its JSON Schema, loading with line-numbered errors, validation,
-// and edits that keep the user's comments.
-//
-// spec imports nothing of Hoist's: it is vocabulary that detection, the
-// intent engine, expansion and the CLI share. It never prints and never
-// touches AWS.
 package spec
 
 // Version is the hoist.yaml format version this package reads and writes.
