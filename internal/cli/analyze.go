@@ -115,7 +115,7 @@ func renderAnalysis(w io.Writer, a *detect.Analysis) error {
 				if e.Line > 0 {
 					loc = fmt.Sprintf("%s:%d", e.File, e.Line)
 				}
-				fmt.Fprintf(&b, "    %-10s %s: %s\n", e.Field, loc, e.Reason)
+				fmt.Fprintf(&b, "    %-17s %s: %s\n", e.Field, loc, e.Reason)
 			}
 		}
 	}

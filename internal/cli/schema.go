@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hoist-dev/hoist/internal/spec"
 	"github.com/spf13/cobra"
 )
 
@@ -12,8 +13,16 @@ import (
 // output. Each is a func so that nothing is built unless asked for.
 func jsonSchemas() map[string]func() ([]byte, error) {
 	return map[string]func() ([]byte, error){
-		"analyze": func() ([]byte, error) { return schemaFiles.ReadFile("schemas/analyze.json") },
+		"analyze":  embedded("analyze"),
+		"init":     embedded("init"),
+		"generate": embedded("generate"),
+		"version":  embedded("version"),
+		"spec":     func() ([]byte, error) { return spec.JSONSchema(), nil },
 	}
+}
+
+func embedded(name string) func() ([]byte, error) {
+	return func() ([]byte, error) { return schemaFiles.ReadFile("schemas/" + name + ".json") }
 }
 
 func newSchemaCmd(deps *Deps) *cobra.Command {

@@ -156,11 +156,15 @@ func AnalyzeWith(root string, detectors []Detector) (*Analysis, error) {
 type owned struct {
 	svc      Service
 	detector Detector
+	claim    int // index of the claim that produced it
 }
 
 func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 	claimed := map[string]bool{}
+	claimOf := map[string]int{} // folder -> index of the claim that owns it
+	servicePath := map[string]bool{}
 	var found []owned
+	nClaims := 0
 	for _, d := range repo.Dirs() {
 		if claimed[d.Path] {
 			continue
@@ -185,9 +189,12 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 		if best == nil {
 			continue
 		}
+		nClaims++
 		claimed[d.Path] = true
+		claimOf[d.Path] = nClaims
 		for _, p := range best.Covers {
 			claimed[p] = true
+			claimOf[p] = nClaims
 		}
 		for _, s := range best.Services {
 			if s.Path == "" {
@@ -202,15 +209,25 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 					bestDet.Name(), strings.Join(others, ", "))})
 			}
 			claimed[s.Path] = true
-			found = append(found, owned{svc: s, detector: bestDet})
+			claimOf[s.Path] = nClaims
+			servicePath[s.Path] = true
+			found = append(found, owned{svc: s, detector: bestDet, claim: nClaims})
 		}
 	}
 	if len(found) == 0 {
 		return &Analysis{Root: repo.Root(), Notes: repo.Notes(), Files: repo.FileCount()}, ErrNoServices
 	}
 
-	isOwned := func(self string) func(*Dir) bool {
-		return func(d *Dir) bool { return d.Path != self && claimed[d.Path] }
+	// A folder is another's when another service lives there, or when a
+	// different claim covers it; folders the service's own claim covers
+	// (an umbrella's apps, a document root) are scanned with it.
+	isOwned := func(self string, claim int) func(*Dir) bool {
+		return func(d *Dir) bool {
+			if d.Path == self || !claimed[d.Path] {
+				return false
+			}
+			return servicePath[d.Path] || claimOf[d.Path] != claim
+		}
 	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
@@ -225,11 +242,11 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 		}
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(s *Service) {
+		go func(s *Service, claim int) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			en.Enrich(d, s, isOwned(s.Path))
-		}(&found[i].svc)
+			en.Enrich(d, s, isOwned(s.Path, claim))
+		}(&found[i].svc, found[i].claim)
 	}
 	wg.Wait()
 

@@ -197,6 +197,9 @@ func (p *packageJSON) allDepNames() []string {
 
 // line returns the line of the first `"key":` in the file, or 0.
 func (p *packageJSON) line(key string) int {
+	if key == "" {
+		return 0
+	}
 	return jsKeyLine(p.raw, key)
 }
 

@@ -428,3 +428,95 @@ func lowestAllowedMinor(constraint string, supported []string, dialect constrain
 	}
 	return best, true
 }
+
+// syntaxError is a manifest that does not parse, with the position its
+// parser reported (0 when unknown).
+type syntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *syntaxError) Error() string { return e.Msg }
+
+// noteSyntax records a malformed manifest as a Note.
+func noteSyntax(d *Dir, file string, err error) {
+	n := Note{File: d.Rel(file), Reason: file + " does not parse: " + err.Error()}
+	if se, ok := err.(*syntaxError); ok {
+		n.Line, n.Column = se.Line, se.Column
+	}
+	d.Repo().Note(n)
+}
+
+// offsetPosition converts a byte offset into a 1-based line and column.
+func offsetPosition(data []byte, off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(data) {
+		off = len(data)
+	}
+	line = bytes.Count(data[:off], []byte{'\n'}) + 1
+	col = off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// depGroups keeps dependency names per manifest file, in the order files
+// were read, for MatchDependencies.
+type depGroups struct {
+	files []string
+	names map[string][]string
+	line  map[string]int // "file\x00name" -> line
+	has   map[string]string
+}
+
+func (g *depGroups) add(file, name string, line int) {
+	if g.names == nil {
+		g.names, g.line, g.has = map[string][]string{}, map[string]int{}, map[string]string{}
+	}
+	if _, ok := g.names[file]; !ok {
+		g.files = append(g.files, file)
+	}
+	for _, n := range g.names[file] {
+		if n == name {
+			return
+		}
+	}
+	g.names[file] = append(g.names[file], name)
+	g.line[file+"\x00"+name] = line
+	if _, ok := g.has[name]; !ok {
+		g.has[name] = file
+	}
+}
+
+// find returns the file and line that declare a dependency.
+func (g *depGroups) find(name string) (file string, line int, ok bool) {
+	file, ok = g.has[name]
+	if !ok {
+		return "", 0, false
+	}
+	return file, g.line[file+"\x00"+name], true
+}
+
+// match applies rules to every group; file names are made repository-relative.
+func (g *depGroups) match(d *Dir, rules []DependencyRule) []Backing {
+	var out []Backing
+	for _, f := range g.files {
+		out = append(out, MatchDependencies(d.Rel(f), g.names[f], rules)...)
+	}
+	return out
+}
+
+// ownedExcept wraps Enrich's owned function so that the folders a claim
+// covered are scanned as part of the service: the
+// analysis marks covered folders as claimed, which owned would otherwise
+// report as another service's.
+func ownedExcept(owned func(*Dir) bool, covered ...string) func(*Dir) bool {
+	return func(x *Dir) bool {
+		for _, c := range covered {
+			if x.Path == c {
+				return false
+			}
+		}
+		return owned(x)
+	}
+}

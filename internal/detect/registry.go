@@ -5,9 +5,17 @@ package detect
 // for each position is in docs/detection.md. Keep the order deliberate.
 func Registry() []Detector {
 	return []Detector{
-		// MARKER-A: deno, node
-		// MARKER-B: python, ruby, php, elixir
-		// MARKER-C: golang, java, rust, dotnet, static
+		denoDetector{},
+		nodeDetector{},
+		pythonDetector{},
+		rubyDetector{},
+		phpDetector{},
+		elixirDetector{},
+		golangDetector{},
+		javaDetector{},
+		rustDetector{},
+		dotnetDetector{},
+		staticDetector{},
 		dockerfileDetector{},
 	}
 }

@@ -25,7 +25,7 @@ func writeTree(t testing.TB, files map[string]string) string {
 
 func TestScanSkipsDependencyAndIgnoredFolders(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"app/main.txt":                  "x",
+		"app/main.txt":                   "x",
 		"node_modules/left-pad/index.js": "x",
 		".git/HEAD":                      "ref",
 		"vendor/lib/a.go":                "x",

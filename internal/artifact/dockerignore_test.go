@@ -1,0 +1,70 @@
+package artifact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hoist-dev/hoist/internal/detect"
+	"github.com/hoist-dev/hoist/internal/golden"
+)
+
+func TestDockerignoreGolden(t *testing.T) {
+	done := map[string]bool{}
+	for _, tc := range dockerfileCases {
+		// One golden per language, plus the static site that ships its files.
+		key := tc.svc.Language
+		if tc.name == "static-plain" {
+			key = tc.name
+		}
+		if done[key] {
+			continue
+		}
+		done[key] = true
+		t.Run(key, func(t *testing.T) {
+			golden.Assert(t, "testdata/dockerignore/"+key+".dockerignore", Dockerignore(tc.svc))
+		})
+	}
+}
+
+func TestDockerignoreRules(t *testing.T) {
+	mustHave := map[string][]string{
+		"":       {".git", "**/.env", "**/.env.*", "!**/.env.example", "**/*.pem", "**/*.key", "**/id_rsa*", "**/.aws", "**/Dockerfile", "**/compose.yaml"},
+		"node":   {"**/node_modules"},
+		"python": {"**/.venv", "**/__pycache__", "**/.pytest_cache"},
+		"php":    {"**/vendor"},
+		"rust":   {"**/target"},
+		"java":   {"**/target", "**/.gradle"},
+		"dotnet": {"**/bin", "**/obj"},
+		"elixir": {"**/_build", "**/deps"},
+	}
+	for _, lang := range DockerfileLanguages() {
+		got := "\n" + string(Dockerignore(detect.Service{Name: "x", Language: lang})) + "\n"
+		for _, key := range []string{"", lang} {
+			for _, p := range mustHave[key] {
+				if !strings.Contains(got, "\n"+p+"\n") {
+					t.Errorf("Dockerignore(language %s): missing pattern %q", lang, p)
+				}
+			}
+		}
+		// The !.env.example re-include must come after the .env.* exclusion.
+		if strings.Index(got, "!**/.env.example") < strings.Index(got, "**/.env.*") {
+			t.Errorf("Dockerignore(language %s): !**/.env.example comes before **/.env.*, so it has no effect", lang)
+		}
+	}
+	// Go keeps vendor/: go build uses it.
+	if got := "\n" + string(Dockerignore(detect.Service{Language: "go"})); strings.Contains(got, "\n**/vendor\n") || strings.Contains(got, "\nvendor\n") {
+		t.Errorf("Dockerignore(go): ignores vendor/, which go build needs")
+	}
+}
+
+func TestDockerignoreKeepsStaticOutput(t *testing.T) {
+	s := detect.Service{Name: "site", Language: "static", Kind: detect.KindStatic, Build: detect.Build{OutputDir: "dist"}}
+	if got := string(Dockerignore(s)); strings.Contains(got, "\n**/dist\n") {
+		t.Errorf("Dockerignore(static, output dist, no build): ignores the site's own files:\n%s", got)
+	}
+	s.BuildCommand = "npm run build"
+	s.Build.OutputDir = ".cache"
+	if got := string(Dockerignore(s)); !strings.Contains(got, "\n**/.cache\n") {
+		t.Errorf("Dockerignore(static with build): got no **/.cache, want build caches ignored")
+	}
+}

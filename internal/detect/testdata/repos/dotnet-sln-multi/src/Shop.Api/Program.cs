@@ -1,0 +1,4 @@
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.Urls.Add("http://0.0.0.0:5080");
+app.Run();

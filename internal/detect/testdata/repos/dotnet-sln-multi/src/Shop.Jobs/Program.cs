@@ -1,0 +1,1 @@
+Console.WriteLine(Environment.GetEnvironmentVariable("JOB_NAME"));

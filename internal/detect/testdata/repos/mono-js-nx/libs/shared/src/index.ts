@@ -1,0 +1,1 @@
+export const version = process.env.SHARED_VERSION;

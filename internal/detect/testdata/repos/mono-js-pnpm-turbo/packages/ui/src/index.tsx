@@ -1,0 +1,3 @@
+export function Button(props: { href?: string; children: React.ReactNode }) {
+  return <a href={props.href}>{props.children}</a>;
+}

@@ -1,0 +1,5 @@
+/** @type {import('next').NextConfig} */
+module.exports = {
+  output: "export",
+  images: { unoptimized: true },
+};

@@ -1,0 +1,3 @@
+export default defineEventHandler(() => {
+  return { secret: !!process.env.NUXT_API_SECRET }
+})

@@ -1,0 +1,3 @@
+export async function loader() {
+  return { api: process.env.METRICS_API_URL };
+}

@@ -1,0 +1,3 @@
+export async function loader() {
+  return { cms: process.env.CMS_URL };
+}

@@ -1,0 +1,11 @@
+<?php
+
+namespace App;
+
+class Kernel
+{
+    public function mailer(): string
+    {
+        return $_ENV['MAILER_DSN'] ?? 'null://null';
+    }
+}

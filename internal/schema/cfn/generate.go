@@ -1,0 +1,3 @@
+package cfn
+
+//go:generate go run ./gen
