@@ -119,9 +119,10 @@ func generateArtifact(deps *Deps, opts *generateOptions) (filewrite.File, error)
 		if opts.Artifact == "dockerignore" {
 			return filewrite.File{Path: path.Join(s.Build.Context, ".dockerignore"), Content: artifact.Dockerignore(s)}, nil
 		}
-		if s.Build.Dockerfile != "" && !opts.Force {
+		if s.Build.Dockerfile != "" && !opts.Force && !generatedByHoist(opts.Dir, s.Build.Dockerfile) {
 			return filewrite.File{}, usageErrorf("%s already has %s; Hoist keeps it (use --write --force to replace it with a generated one)", s.Name, s.Build.Dockerfile)
 		}
+		s.Build.Dockerfile = ""
 		data, err := artifact.Dockerfile(s)
 		if err != nil {
 			return filewrite.File{}, fmt.Errorf("%s: %w", s.Name, err)

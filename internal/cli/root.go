@@ -74,9 +74,9 @@ func NewRootCmd(deps *Deps) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "hoist",
 		Short: "From a repository or a description to a costed, policy-checked AWS deployment",
-		Long: `Hoist reads a repository and writes its Dockerfile, CodeBuild buildspec and CI
-workflow; turns hoist.yaml into CloudFormation, Terraform or CDK; and tells
-what it costs and whether it meets policy. It works offline.`,
+		Long: `Hoist reads a repository, finds its services and writes hoist.yaml, their
+Dockerfiles, a compose.yaml for local development, a CodeBuild buildspec and a
+GitHub Actions deploy workflow. It works offline, with no AWS account.`,
 		Example: `  # See what Hoist finds in a repository
   $ hoist analyze examples/node-express
 

@@ -32,8 +32,21 @@ type Problem struct {
 // {"Ref": "X"} or {"Fn::GetAtt": [...]} and is accepted wherever a value is,
 // since it resolves at deploy time. Problems come in a stable order: by
 // property name within each object, depth first, list items in order.
+//
+// Custom resources (Custom::Name and AWS::CloudFormation::CustomResource)
+// take any properties besides their ServiceToken, so only the known ones are
+// checked. AWS::CDK::Metadata, which the CDK adds to every stack and
+// CloudFormation accepts without a published schema, is not checked.
 func CheckProperties(resourceType string, props map[string]any) []Problem {
+	if resourceType == cdkMetadata {
+		return nil
+	}
 	c := db()
+	open := false
+	if resourceType == customResource || isCustom(resourceType) {
+		open = true
+		resourceType = customResource
+	}
 	r, ok, err := c.resource(resourceType)
 	mustOK(err)
 	if !ok {
@@ -50,7 +63,7 @@ func CheckProperties(resourceType string, props map[string]any) []Problem {
 		return nil
 	}
 	ch.push("Properties", -1)
-	ch.object(props, r.props, r.Properties, r.propNames, r.required)
+	ch.object(props, r.props, r.Properties, r.propNames, r.required, open)
 	return ch.problems
 }
 
@@ -90,9 +103,20 @@ func (c *checker) add(kind, suggestion, format string, args ...any) {
 	c.problems = append(c.problems, Problem{Path: c.pathString(), Kind: kind, Suggestion: suggestion, Message: fmt.Sprintf(format, args...)})
 }
 
+const (
+	customResource = "AWS::CloudFormation::CustomResource"
+	cdkMetadata    = "AWS::CDK::Metadata"
+)
+
+// isCustom reports whether resourceType names a custom resource: Custom::Name.
+func isCustom(resourceType string) bool {
+	name, ok := strings.CutPrefix(resourceType, "Custom::")
+	return ok && name != ""
+}
+
 // object checks a map against a resource's properties or a property type's
-// fields.
-func (c *checker) object(m map[string]any, idx map[string]int, fields []Property, names, required []string) {
+// fields. open allows properties the schema does not name.
+func (c *checker) object(m map[string]any, idx map[string]int, fields []Property, names, required []string, open bool) {
 	start := len(c.scratch)
 	defer func() { c.scratch = c.scratch[:start] }()
 	_, transform := m["Fn::Transform"] // a macro rewrites this object at deploy time
@@ -118,7 +142,7 @@ func (c *checker) object(m map[string]any, idx map[string]int, fields []Property
 		case !present:
 			c.add(ProblemMissingRequired, "", "missing required property %q", k)
 		case !known:
-			if !transform {
+			if !transform && !open {
 				s := Suggest(k, names)
 				c.add(ProblemUnknownProperty, s, "unknown property %q%s", k, didYouMean(s))
 			}
@@ -199,7 +223,7 @@ func (c *checker) value(v any, t *Type) {
 			return
 		}
 		d := t.def
-		c.object(m, d.props, d.Properties, d.propNames, d.required)
+		c.object(m, d.props, d.Properties, d.propNames, d.required, false)
 	case KindUnion:
 		c.union(v, t)
 	}

@@ -232,6 +232,31 @@ func TestCheckProperties(t *testing.T) {
 			}},
 		},
 		{
+			name:  "custom resources take any property but need a ServiceToken",
+			typ:   "Custom::DatabaseSeed",
+			props: `{"Rows":[1,2],"ServiceTimeout":"soon"}`,
+			want: []Problem{
+				{Path: "Properties.ServiceTimeout", Kind: ProblemWrongType, Message: `got string "soon", want integer`},
+				{Path: "Properties.ServiceToken", Kind: ProblemMissingRequired, Message: `missing required property "ServiceToken"`},
+			},
+		},
+		{
+			name:  "AWS::CloudFormation::CustomResource is open too",
+			typ:   "AWS::CloudFormation::CustomResource",
+			props: `{"ServiceToken":{"Fn::GetAtt":["Fn","Arn"]},"Anything":{"x":1}}`,
+		},
+		{
+			name:  "CDK metadata is accepted",
+			typ:   "AWS::CDK::Metadata",
+			props: `{"Analytics":"v2:deflate64:abc"}`,
+		},
+		{
+			name:  "a bare Custom:: prefix is not a custom resource",
+			typ:   "Custom::",
+			props: `{}`,
+			want:  []Problem{{Path: "Type", Kind: ProblemUnknownType, Message: `unknown resource type "Custom::"`}},
+		},
+		{
 			name:  "express gateway service is checked",
 			typ:   "AWS::ECS::ExpressGatewayService",
 			props: `{"InfrastructureRoleArn":"arn:aws:iam::1:role/x","PrimaryContainer":{"Image":"nginx","ContainerPort":"http"}}`,

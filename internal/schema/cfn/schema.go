@@ -272,7 +272,12 @@ func PropertyType(name string) (*Definition, bool) {
 func Types() []string { return slices.Clone(db().types) }
 
 // HasAttribute reports whether resourceType has the GetAtt attribute attr.
+// A custom resource (Custom::Name) returns whatever its handler puts in
+// Data, so any non-empty attribute is accepted for it.
 func HasAttribute(resourceType, attr string) bool {
+	if isCustom(resourceType) || resourceType == customResource {
+		return attr != ""
+	}
 	r, ok := Lookup(resourceType)
 	if !ok {
 		return false
@@ -282,7 +287,8 @@ func HasAttribute(resourceType, attr string) bool {
 }
 
 // Attributes returns the GetAtt attribute names of resourceType, sorted, or
-// nil for an unknown type.
+// nil for an unknown type. For a custom resource it lists only the declared
+// ones (see HasAttribute).
 func Attributes(resourceType string) []string {
 	r, ok := Lookup(resourceType)
 	if !ok {

@@ -130,6 +130,9 @@ func TestAttributes(t *testing.T) {
 		{"AWS::ECS::ExpressGatewayService", "Endpoint", true},
 		{"AWS::ECS::ExpressGatewayService", "ECSManagedResourceArns.IngressPath.LoadBalancerArn", true},
 		{"AWS::S3::Buckt", "Arn", false},
+		{"Custom::Seed", "AnyDataKey", true},
+		{"Custom::Seed", "", false},
+		{"AWS::CloudFormation::CustomResource", "Result", true},
 	}
 	for _, tt := range tests {
 		if got := HasAttribute(tt.typ, tt.attr); got != tt.want {

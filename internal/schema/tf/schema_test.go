@@ -346,3 +346,33 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentLookup exercises the lazy decoding from several
+// goroutines; run with -race.
+func TestConcurrentLookup(t *testing.T) {
+	s, err := Decode(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := s.Types()[:50]
+	done := make(chan *Resource, 4*len(types))
+	for range 4 {
+		go func() {
+			for _, typ := range types {
+				r, _ := s.Lookup(typ)
+				done <- r
+			}
+		}()
+	}
+	got := map[*Resource]bool{}
+	for range 4 * len(types) {
+		r := <-done
+		if r == nil {
+			t.Fatal("Lookup: got nil for a listed type, want a resource")
+		}
+		got[r] = true
+	}
+	if len(got) != len(types) {
+		t.Errorf("concurrent lookups: got %d distinct resources, want %d (each decoded once)", len(got), len(types))
+	}
+}
