@@ -97,7 +97,10 @@ func checkService(s detect.Service) error {
 			return fmt.Errorf("service %q: %s %q contains a newline, NUL or backslash", s.Name, f.name, f.v)
 		}
 	}
-	paths := append([]string{s.Path, s.Build.Context, s.Build.OutputDir, s.Build.Workspace}, s.Build.Manifests...)
+	// OutputDir is relative to the service folder and may climb out of it
+	// (an nx app builds into the workspace's dist/): what must stay inside
+	// is where it lands.
+	paths := append([]string{s.Path, s.Build.Context, path.Join(s.Path, s.Build.OutputDir), s.Build.Workspace}, s.Build.Manifests...)
 	for _, p := range paths {
 		if p == "" || p == "." {
 			continue
@@ -204,6 +207,9 @@ func (d *dockerfile) stage(comment, image, name string) {
 func (d *dockerfile) copyManifests(manifests []string) {
 	byDir := map[string][]string{}
 	for _, m := range manifests {
+		if m == "" || m == "." {
+			continue
+		}
 		dir := path.Dir(m)
 		byDir[dir] = append(byDir[dir], m)
 	}
@@ -383,8 +389,14 @@ func hasBacking(s detect.Service, kind string) bool {
 // manifestsOr returns the service's manifests, or def when detection found
 // none.
 func manifestsOr(s detect.Service, def ...string) []string {
-	if len(s.Build.Manifests) > 0 {
-		return s.Build.Manifests
+	var out []string
+	for _, m := range s.Build.Manifests {
+		if m != "" && m != "." {
+			out = append(out, m)
+		}
+	}
+	if len(out) > 0 {
+		return out
 	}
 	return def
 }

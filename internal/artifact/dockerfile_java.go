@@ -9,7 +9,7 @@ import (
 
 // Build images used when the repository has no Maven or Gradle wrapper.
 const (
-	mavenImageTag  = "3.9" // maven:3.9-eclipse-temurin-<java>
+	mavenImageTag  = "3.9"  // maven:3.9-eclipse-temurin-<java>
 	gradleImageTag = "8.14" // gradle:8.14-jdk<java>
 )
 

@@ -302,9 +302,9 @@ func TestDockerfileDeterministic(t *testing.T) {
 
 func TestDockerfileErrors(t *testing.T) {
 	tests := []struct {
-		name    string
-		svc     detect.Service
-		want    string
+		name     string
+		svc      detect.Service
+		want     string
 		existing bool
 	}{
 		{"docker language", detect.Service{Name: "legacy", Path: "svc", Language: "docker", Build: detect.Build{Dockerfile: "svc/Dockerfile"}}, `svc/Dockerfile: existing Dockerfile is kept`, true},

@@ -220,7 +220,7 @@ func regionOf(sp *spec.Spec) string {
 }
 
 // command renders a shell command as a YAML scalar: plain when YAML reads
-// it back unchanged, otherwise single-quoted (only ' needs escaping, as '').
+// it back unchanged, otherwise single-quoted (only ' needs escaping, as ”).
 func command(s string) string {
 	plain := s != "" && !strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") &&
 		!strings.Contains(s, ": ") && !strings.Contains(s, " #") && !strings.HasSuffix(s, ":") &&

@@ -179,7 +179,15 @@ func (v *validator) spec(s *Spec) {
 	for i, st := range s.StaticSites {
 		p := fmt.Sprintf("static_sites[%d]", i)
 		v.relPath(p+".path", st.Path)
-		v.relPath(p+".output_dir", st.OutputDir)
+		if st.OutputDir != "" {
+			// relative to the site's path; it may climb out of it (an nx app
+			// builds into the workspace's dist/) but must land inside.
+			out := st.OutputDir
+			if !strings.HasPrefix(out, "/") && !strings.HasPrefix(out, `\`) && !(len(out) > 1 && out[1] == ':') {
+				out = path.Join(orDot(st.Path), out)
+			}
+			v.relPath(p+".output_dir", out)
+		}
 		v.hostname(p+".domain", st.Domain)
 	}
 }
@@ -442,4 +450,11 @@ func (v *validator) cache(p string, c *Cache) {
 	if c.Size != "" && !cacheRE.MatchString(c.Size) {
 		v.add(p+".size", "must be an ElastiCache node type such as cache.t4g.micro or cache.r7g.large, got %q", c.Size)
 	}
+}
+
+func orDot(p string) string {
+	if p == "" {
+		return "."
+	}
+	return p
 }

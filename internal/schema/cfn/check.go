@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -58,14 +59,21 @@ func CheckProperties(resourceType string, props map[string]any) []Problem {
 			Suggestion: s,
 		}}
 	}
-	ch := checker{}
 	if isIntrinsic(props) {
 		return nil
 	}
+	ch := checkers.Get().(*checker)
+	defer func() {
+		ch.problems, ch.path, ch.scratch = nil, ch.path[:0], ch.scratch[:0]
+		checkers.Put(ch)
+	}()
 	ch.push("Properties", -1)
 	ch.object(props, r.props, r.Properties, r.propNames, r.required, open)
 	return ch.problems
 }
+
+// checkers reuses the path and key stacks between calls.
+var checkers = sync.Pool{New: func() any { return new(checker) }}
 
 type checker struct {
 	problems []Problem

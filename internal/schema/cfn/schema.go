@@ -70,7 +70,7 @@ type Type struct {
 	def *Definition // resolved struct definition
 }
 
-// String renders the type as in the embedded data, with struct names
+// String renders the type in the notation of the embedded data, with struct names
 // qualified: "list<AWS::S3::Bucket.Rule>", "string|json".
 func (t Type) String() string {
 	switch t.Kind {
