@@ -21,5 +21,17 @@ func Clone(s *Spec) *Spec {
 	c.Queues = slices.Clone(s.Queues)
 	c.Buckets = slices.Clone(s.Buckets)
 	c.StaticSites = slices.Clone(s.StaticSites)
+	c.Topics = slices.Clone(s.Topics)
+	for i := range c.Topics {
+		c.Topics[i].Subscribers = slices.Clone(c.Topics[i].Subscribers)
+	}
+	c.Tables = slices.Clone(s.Tables)
+	c.Functions = slices.Clone(s.Functions)
+	for i := range c.Functions {
+		f := &c.Functions[i]
+		f.Env = slices.Clone(f.Env)
+		f.Secrets = slices.Clone(f.Secrets)
+		f.DependsOn = slices.Clone(f.DependsOn)
+	}
 	return &c
 }

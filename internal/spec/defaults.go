@@ -28,7 +28,19 @@ const (
 	DefaultStorageGB    = 20
 	DefaultCacheSize    = "cache.t4g.micro"
 	DefaultArchitecture = "arm64"
+
+	DefaultPartitionKey    = "id"
+	DefaultFunctionMemory  = 512
+	DefaultFunctionTimeout = 30
 )
+
+var defaultHandler = map[string]string{
+	"node":   "index.handler",
+	"python": "app.handler",
+	"ruby":   "app.handler",
+	"go":     "bootstrap",
+	"rust":   "bootstrap",
+}
 
 var defaultDBVersion = map[string]string{
 	"postgres":        "17",
@@ -156,6 +168,35 @@ func Defaults(s *Spec) []Default {
 		if db.StorageGB == 0 && !aurora {
 			db.StorageGB = DefaultStorageGB
 			set(p+".storage_gb", db.StorageGB, "20 GiB is the smallest gp3 volume RDS allocates")
+		}
+	}
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		if t.PartitionKey == "" {
+			t.PartitionKey = DefaultPartitionKey
+			set(fmt.Sprintf("tables[%d].partition_key", i), t.PartitionKey, "a string key named id; set partition_key to match your items")
+		}
+	}
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		p := fmt.Sprintf("functions[%d]", i)
+		if f.Memory == 0 {
+			f.Memory = DefaultFunctionMemory
+			set(p+".memory", f.Memory, "512 MB gives a Lambda function a third of a vCPU; raise it for CPU-bound work")
+		}
+		if f.Timeout == 0 {
+			f.Timeout = DefaultFunctionTimeout
+			set(p+".timeout", f.Timeout, "30 seconds matches API Gateway's integration timeout")
+		}
+		if f.Architecture == "" {
+			f.Architecture = DefaultArchitecture
+			set(p+".architecture", f.Architecture, "arm64 (Graviton) Lambda costs about 20% less per GB-second")
+		}
+		if f.Handler == "" {
+			if h, ok := defaultHandler[f.Runtime.Language]; ok {
+				f.Handler = h
+				set(p+".handler", f.Handler, "the conventional entry point for "+f.Runtime.Language)
+			}
 		}
 	}
 	for i := range s.Caches {

@@ -89,7 +89,7 @@ func buildSchema() obj {
 	})
 
 	service := object("A container service: a web service when it has a port, a worker when not.", []string{"name"}, obj{
-		"name": resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+		"name": resourceName("Unique name across every resource in hoist.yaml."),
 		"path": relPath("The service's folder, relative to hoist.yaml."),
 		"build": object("How to build the service's image.", nil, obj{
 			"dockerfile": relPath("Dockerfile path, relative to hoist.yaml."),
@@ -141,11 +141,14 @@ func buildSchema() obj {
 			"queues":       list("SQS queues, each with a dead-letter queue.", ref("queue")),
 			"buckets":      list("Private S3 buckets.", ref("bucket")),
 			"static_sites": list("Sites built to files and served from S3 through CloudFront.", ref("static_site")),
+			"topics":       list("SNS topics.", ref("topic")),
+			"tables":       list("DynamoDB tables (on demand, point-in-time recovery).", ref("table")),
+			"functions":    list("Lambda functions, optionally behind an HTTP API.", ref("function")),
 		},
 		"$defs": obj{
 			"service": service,
 			"database": object("A relational database.", []string{"name", "engine"}, obj{
-				"name":       resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+				"name":       resourceName("Unique name across every resource in hoist.yaml."),
 				"engine":     enum("Database engine.", DatabaseEngines),
 				"version":    version("Engine version: postgres 13-17, mysql 8.0 or 8.4. Default the newest."),
 				"size":       withPattern(str("Instance class such as db.t4g.micro, or serverless for Aurora Serverless v2."), dbSizePattern),
@@ -153,21 +156,48 @@ func buildSchema() obj {
 				"multi_az":   boolean("Keep a standby in a second availability zone."),
 			}),
 			"cache": object("An in-memory cache.", []string{"name", "engine"}, obj{
-				"name":    resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+				"name":    resourceName("Unique name across every resource in hoist.yaml."),
 				"engine":  enum("Cache engine.", CacheEngines),
 				"version": version("Engine version. Default redis 7.1, valkey 8.0."),
 				"size":    withPattern(str("Node type such as cache.t4g.micro."), cachePattern),
 			}),
 			"queue": object("An SQS queue with a dead-letter queue.", []string{"name"}, obj{
-				"name": resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+				"name": resourceName("Unique name across every resource in hoist.yaml."),
 				"fifo": boolean("First-in-first-out queue with exactly-once processing."),
 			}),
 			"bucket": object("A private S3 bucket.", []string{"name"}, obj{
-				"name":       resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+				"name":       resourceName("Unique name across every resource in hoist.yaml."),
 				"versioning": boolean("Keep every version of every object."),
 			}),
+			"topic": object("An SNS topic.", []string{"name"}, obj{
+				"name":        resourceName("Unique name across every resource in hoist.yaml."),
+				"fifo":        boolean("First-in-first-out topic."),
+				"subscribers": list("Queues or functions that receive every message.", resourceName("A queue or function defined in this file.")),
+			}),
+			"table": object("A DynamoDB table.", []string{"name"}, obj{
+				"name":          resourceName("Unique name across every resource in hoist.yaml."),
+				"partition_key": withPattern(str("Partition key attribute (a string). Default id."), `^[A-Za-z_][A-Za-z0-9_.-]*$`),
+				"sort_key":      withPattern(str("Sort key attribute (a string), if any."), `^[A-Za-z_][A-Za-z0-9_.-]*$`),
+				"ttl_attribute": withPattern(str("Attribute holding an expiry time (epoch seconds), if any."), `^[A-Za-z_][A-Za-z0-9_.-]*$`),
+			}),
+			"function": object("A Lambda function.", []string{"name"}, obj{
+				"name": resourceName("Unique name across every resource in hoist.yaml."),
+				"path": relPath("The function's code folder, relative to hoist.yaml."),
+				"runtime": object("The language the function is written in.", nil, obj{
+					"language": enum("Runtime language.", sortedKeys(FunctionRuntimes)),
+					"version":  version("Runtime version, e.g. \"22\" or \"3.13\"."),
+				}),
+				"handler":      str("Entry point, e.g. index.handler."),
+				"memory":       integer("Memory in MB. Default 512.", 128, 10240),
+				"timeout":      integer("Timeout in seconds. Default 30.", 1, 900),
+				"architecture": enum("CPU architecture. Default arm64.", Architectures),
+				"http":         boolean("Serve the function through an API Gateway HTTP API."),
+				"env":          list("Names of environment variables the function reads.", withPattern(str("A variable name."), envPattern)),
+				"secrets":      list("Names of secrets injected from Secrets Manager.", withPattern(str("A secret name."), envPattern)),
+				"depends_on":   list("Names of the resources this function talks to; they decide its IAM permissions.", resourceName("A resource name defined in this file.")),
+			}),
 			"static_site": object("A site built to files and served from S3 through CloudFront.", []string{"name"}, obj{
-				"name":          resourceName("Unique name across services, databases, caches, queues, buckets and static_sites."),
+				"name":          resourceName("Unique name across every resource in hoist.yaml."),
 				"path":          relPath("The site's folder, relative to hoist.yaml."),
 				"build_command": str("Command that builds the site, e.g. npm run build."),
 				"output_dir":    relPath("Folder the build writes, relative to the site's path, e.g. dist."),

@@ -46,6 +46,9 @@ type Spec struct {
 	Queues      []Queue      `yaml:"queues,omitempty" json:"queues,omitempty"`
 	Buckets     []Bucket     `yaml:"buckets,omitempty" json:"buckets,omitempty"`
 	StaticSites []StaticSite `yaml:"static_sites,omitempty" json:"static_sites,omitempty"`
+	Topics      []Topic      `yaml:"topics,omitempty" json:"topics,omitempty"`
+	Tables      []Table      `yaml:"tables,omitempty" json:"tables,omitempty"`
+	Functions   []Function   `yaml:"functions,omitempty" json:"functions,omitempty"`
 }
 
 // Network is the VPC shape.
@@ -149,4 +152,54 @@ type StaticSite struct {
 	BuildCommand string `yaml:"build_command,omitempty" json:"build_command,omitempty"`
 	OutputDir    string `yaml:"output_dir,omitempty" json:"output_dir,omitempty"`
 	Domain       string `yaml:"domain,omitempty" json:"domain,omitempty"`
+}
+
+// Topic is an SNS topic.
+type Topic struct {
+	Name string `yaml:"name" json:"name"`
+	FIFO bool   `yaml:"fifo,omitempty" json:"fifo,omitempty"`
+	// Subscribers names queues (delivered through an SQS subscription) or
+	// functions (invoked) that receive every message.
+	Subscribers []string `yaml:"subscribers,omitempty" json:"subscribers,omitempty"`
+}
+
+// Table is a DynamoDB table, on demand, with point-in-time recovery.
+type Table struct {
+	Name string `yaml:"name" json:"name"`
+	// PartitionKey and SortKey are string attribute names.
+	PartitionKey string `yaml:"partition_key,omitempty" json:"partition_key,omitempty"`
+	SortKey      string `yaml:"sort_key,omitempty" json:"sort_key,omitempty"`
+	// TTLAttribute names an attribute holding an expiry time, if any.
+	TTLAttribute string `yaml:"ttl_attribute,omitempty" json:"ttl_attribute,omitempty"`
+}
+
+// Function is an AWS Lambda function, optionally behind an HTTP API.
+type Function struct {
+	Name string `yaml:"name" json:"name"`
+	// Path is the function's code folder relative to hoist.yaml.
+	Path    string  `yaml:"path,omitempty" json:"path,omitempty"`
+	Runtime Runtime `yaml:"runtime,omitempty" json:"runtime,omitzero"`
+	// Handler is the entry point, e.g. index.handler or app.main.handler.
+	Handler string `yaml:"handler,omitempty" json:"handler,omitempty"`
+	// Memory in MB (128-10240); Timeout in seconds (1-900).
+	Memory       int    `yaml:"memory,omitempty" json:"memory,omitempty"`
+	Timeout      int    `yaml:"timeout,omitempty" json:"timeout,omitempty"`
+	Architecture string `yaml:"architecture,omitempty" json:"architecture,omitempty"`
+	// HTTP puts the function behind an API Gateway HTTP API.
+	HTTP      bool     `yaml:"http,omitempty" json:"http,omitempty"`
+	Env       []string `yaml:"env,omitempty" json:"env,omitempty"`
+	Secrets   []string `yaml:"secrets,omitempty" json:"secrets,omitempty"`
+	DependsOn []string `yaml:"depends_on,omitempty" json:"depends_on,omitempty"`
+}
+
+// FunctionRuntimes maps a runtime language to the Lambda runtimes Hoist
+// accepts for it, newest first.
+var FunctionRuntimes = map[string][]string{
+	"node":   {"nodejs24.x", "nodejs22.x"},
+	"python": {"python3.13", "python3.12", "python3.11"},
+	"java":   {"java21", "java17"},
+	"ruby":   {"ruby3.4", "ruby3.3"},
+	"dotnet": {"dotnet8"},
+	"go":     {"provided.al2023"},
+	"rust":   {"provided.al2023"},
 }

@@ -136,12 +136,12 @@ func (v *validator) spec(s *Spec) {
 	declare := func(kind string, i int, name string) {
 		p := fmt.Sprintf("%s[%d].name", kind, i)
 		if name == "" {
-			v.add(p, "is required: a short lowercase name, unique across services, databases, caches, queues, buckets and static_sites")
+			v.add(p, "is required: a short lowercase name, unique across every resource in hoist.yaml")
 			return
 		}
 		v.name(p, name)
 		if first, dup := defined[name]; dup {
-			v.add(p, "%q is already the name of %s; names must be unique across services, databases, caches, queues, buckets and static_sites", name, parentPath(first.path))
+			v.add(p, "%q is already the name of %s; names must be unique across every resource in hoist.yaml", name, parentPath(first.path))
 			return
 		}
 		defined[name] = def{p, kind}
@@ -165,7 +165,27 @@ func (v *validator) spec(s *Spec) {
 	for i, x := range s.StaticSites {
 		declare("static_sites", i, x.Name)
 	}
+	for i, x := range s.Topics {
+		declare("topics", i, x.Name)
+	}
+	for i, x := range s.Tables {
+		declare("tables", i, x.Name)
+	}
+	for i, x := range s.Functions {
+		declare("functions", i, x.Name)
+	}
 	sort.Strings(names)
+	isDefined := func(n string) bool { _, ok := defined[n]; return ok }
+	kindOf := func(n string) string { return defined[n].kind }
+	for i := range s.Topics {
+		v.topic(fmt.Sprintf("topics[%d]", i), &s.Topics[i], kindOf, names)
+	}
+	for i := range s.Tables {
+		v.table(fmt.Sprintf("tables[%d]", i), &s.Tables[i])
+	}
+	for i := range s.Functions {
+		v.function(fmt.Sprintf("functions[%d]", i), &s.Functions[i], isDefined, names)
+	}
 
 	for i := range s.Services {
 		v.service(s, fmt.Sprintf("services[%d]", i), &s.Services[i], func(n string) bool { _, ok := defined[n]; return ok }, names)
@@ -262,23 +282,7 @@ func (v *validator) service(s *Spec, p string, svc *Service, defined func(string
 			v.add(fmt.Sprintf("%s.secrets[%d]", p, i), "%q is also listed in env; a name is either a plain variable or a secret, not both", e)
 		}
 	}
-	seen := map[string]bool{}
-	for i, dep := range svc.DependsOn {
-		dp := fmt.Sprintf("%s.depends_on[%d]", p, i)
-		switch {
-		case dep == svc.Name:
-			v.add(dp, "a service cannot depend on itself (%q)", dep)
-		case !defined(dep):
-			if len(names) == 0 {
-				v.add(dp, "%q is not defined; nothing is defined yet", dep)
-			} else {
-				v.add(dp, "%q is not defined; defined: %s", dep, strings.Join(names, ", "))
-			}
-		case seen[dep]:
-			v.add(dp, "%q is listed twice", dep)
-		}
-		seen[dep] = true
-	}
+	v.dependsOn(p, svc.Name, "service", svc.DependsOn, defined, names)
 	v.hostname(p+".domain", svc.Domain)
 	if svc.Domain != "" && svc.Port == 0 {
 		v.add(p+".domain", "needs a web service; set port, or remove domain for a worker")
@@ -457,4 +461,84 @@ func orDot(p string) string {
 		return "."
 	}
 	return p
+}
+
+// dependsOn checks that every entry names another defined resource, once.
+func (v *validator) dependsOn(p, self, what string, deps []string, defined func(string) bool, names []string) {
+	seen := map[string]bool{}
+	for i, dep := range deps {
+		dp := fmt.Sprintf("%s.depends_on[%d]", p, i)
+		switch {
+		case dep == self:
+			v.add(dp, "a %s cannot depend on itself (%q)", what, dep)
+		case !defined(dep):
+			if len(names) == 0 {
+				v.add(dp, "%q is not defined; nothing is defined yet", dep)
+			} else {
+				v.add(dp, "%q is not defined; defined: %s", dep, strings.Join(names, ", "))
+			}
+		case seen[dep]:
+			v.add(dp, "%q is listed twice", dep)
+		}
+		seen[dep] = true
+	}
+}
+
+var attrNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]{0,254}$`)
+
+func (v *validator) topic(p string, t *Topic, kindOf func(string) string, names []string) {
+	seen := map[string]bool{}
+	for i, sub := range t.Subscribers {
+		sp := fmt.Sprintf("%s.subscribers[%d]", p, i)
+		switch kind := kindOf(sub); {
+		case kind == "":
+			v.add(sp, "%q is not defined; a subscriber is a queue or a function defined in this file", sub)
+		case kind != "queues" && kind != "functions":
+			v.add(sp, "%q is one of the %s; only queues and functions can subscribe to a topic", sub, kind)
+		case seen[sub]:
+			v.add(sp, "%q is listed twice", sub)
+		}
+		seen[sub] = true
+	}
+}
+
+func (v *validator) table(p string, t *Table) {
+	for _, k := range []struct{ key, value string }{{"partition_key", t.PartitionKey}, {"sort_key", t.SortKey}, {"ttl_attribute", t.TTLAttribute}} {
+		if k.value != "" && !attrNameRE.MatchString(k.value) {
+			v.add(p+"."+k.key, "must be an attribute name (letters, digits, _ . -; not starting with a digit), got %q", k.value)
+		}
+	}
+	if t.SortKey != "" && t.SortKey == t.PartitionKey {
+		v.add(p+".sort_key", "must differ from partition_key (%q)", t.PartitionKey)
+	}
+}
+
+func (v *validator) function(p string, f *Function, defined func(string) bool, names []string) {
+	v.relPath(p+".path", f.Path)
+	if lang := f.Runtime.Language; lang != "" {
+		if _, ok := FunctionRuntimes[lang]; !ok {
+			v.oneOf(p+".runtime.language", lang, sortedKeys(FunctionRuntimes))
+		}
+	}
+	if f.Memory != 0 && (f.Memory < 128 || f.Memory > 10240) {
+		v.add(p+".memory", "must be 128-10240 MB, got %d", f.Memory)
+	}
+	if f.Timeout != 0 && (f.Timeout < 1 || f.Timeout > 900) {
+		v.add(p+".timeout", "must be 1-900 seconds, got %d", f.Timeout)
+	}
+	if f.Architecture != "" && !slices.Contains(Architectures, f.Architecture) {
+		v.oneOf(p+".architecture", f.Architecture, Architectures)
+	}
+	v.names(p+".env", f.Env, "environment variable")
+	v.names(p+".secrets", f.Secrets, "secret")
+	v.dependsOn(p, f.Name, "function", f.DependsOn, defined, names)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
