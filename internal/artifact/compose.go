@@ -16,6 +16,8 @@ const (
 	elasticMQPort  = 9324
 	// elasticMQAccount is the account id ElasticMQ puts in queue URLs.
 	elasticMQAccount = "000000000000"
+	// staticPort is where the nginx image of a static site listens.
+	staticPort = 8080
 )
 
 // backing is one compose service that stands in for a spec resource.
@@ -38,7 +40,9 @@ type backing struct {
 
 // Compose renders compose.yaml for local development from the spec.
 //
-// Every spec service is built from its Dockerfile; every database, cache
+// Every spec service is built from its Dockerfile, and so is every static
+// site (the nginx Dockerfile Hoist writes in the site's folder), published
+// on the first free host port from 8080; every database, cache
 // and queue gets a local container with a healthcheck and, for stateful
 // ones, a named volume. Buckets get none: no S3 emulator is both small and
 // openly licensed today (MinIO's community images stopped), so services
@@ -51,8 +55,8 @@ func Compose(sp *spec.Spec) ([]byte, error) {
 	if err := checkSpec(sp); err != nil {
 		return nil, err
 	}
-	if len(sp.Services) == 0 {
-		return nil, fmt.Errorf("spec %q has no services to run", sp.Name)
+	if len(sp.Services) == 0 && len(sp.StaticSites) == 0 {
+		return nil, fmt.Errorf("spec %q has no services or static sites to run", sp.Name)
 	}
 	backings, byName := composeBackings(sp)
 
@@ -120,6 +124,30 @@ func Compose(sp *spec.Spec) ([]byte, error) {
 				y.line(4, "condition: service_started")
 			}
 		}
+	}
+
+	if len(sp.Queues) > 0 {
+		hostPorts[elasticMQPort] = true
+	}
+	for _, st := range sp.StaticSites {
+		y.blank()
+		ctx := siteContext(st)
+		comment := fmt.Sprintf("Static site %s: its built files served by nginx on 8080, as CloudFront\nserves them from S3 in AWS.", st.Name)
+		if ctx != sitePath(st) {
+			comment += " A workspace member: it builds from the workspace root,\nlike the Dockerfile `hoist generate dockerfile` writes for it."
+		}
+		y.comment(1, comment)
+		y.line(1, "%s:", st.Name)
+		y.line(2, "build:")
+		y.line(3, "context: %s", scalar(ctx))
+		y.line(3, "dockerfile: %s", scalar(relTo(ctx, siteDockerfile(st))))
+		host := staticPort
+		for hostPorts[host] {
+			host++
+		}
+		hostPorts[host] = true
+		y.line(2, "ports:")
+		y.line(3, "- %s", quoted(fmt.Sprintf("%d:%d", host, staticPort)))
 	}
 
 	var volumes []string
@@ -295,6 +323,11 @@ func hasResource(sp *spec.Spec, name string) bool {
 	}
 	for _, b := range sp.Buckets {
 		if b.Name == name {
+			return true
+		}
+	}
+	for _, st := range sp.StaticSites {
+		if st.Name == name {
 			return true
 		}
 	}

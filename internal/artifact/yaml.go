@@ -138,6 +138,28 @@ func checkSpec(sp *spec.Spec) error {
 			return err
 		}
 	}
+	for _, st := range sp.StaticSites {
+		if err := claim("static site", st.Name); err != nil {
+			return err
+		}
+		if path.IsAbs(st.OutputDir) {
+			return fmt.Errorf("static site %q: output_dir %q must be relative to the site's folder", st.Name, st.OutputDir)
+		}
+		// output_dir is relative to the site's folder and may climb out of
+		// it (nx builds into the workspace's dist/); where it lands must be
+		// inside the repository.
+		for _, p := range []string{st.Path, path.Join(sitePath(st), st.OutputDir)} {
+			if p != "" && p != "." && (!safePath.MatchString(p) || strings.Contains(p, "*") || path.IsAbs(p) || hasDotDot(p)) {
+				return fmt.Errorf("static site %q: path %q must be relative, inside the repository, without spaces or quotes", st.Name, p)
+			}
+		}
+		if strings.ContainsAny(st.BuildCommand, "\n\r\x00") {
+			return fmt.Errorf("static site %q: build command contains a line break", st.Name)
+		}
+		if name, ok := inlineSecret(st.BuildCommand); ok {
+			return fmt.Errorf("static site %q: build command sets %s inline; a static site's files are public, so it must not be built with a secret", st.Name, name)
+		}
+	}
 	return nil
 }
 
