@@ -213,7 +213,7 @@ func buildspecSiteInstall(y *yamlDoc, sites []spec.StaticSite, tools map[string]
 	if len(runtimes) > 0 {
 		y.line(2, "runtime-versions:")
 		for _, r := range runtimes {
-			y.line(3, "%s: %s", r[0], scalar(r[1]))
+			y.line(3, "%s: %s", r[0], r[1])
 		}
 	}
 	y.line(2, "commands:")
@@ -251,32 +251,44 @@ func buildspecSiteBuild(y *yamlDoc, st spec.StaticSite) {
 		return
 	case isNodeTool(tool):
 		locks := lockfiles(tool)
+		locked, unlocked := installCommands(tool)
+		if dir == "." {
+			var found []string
+			for _, l := range locks {
+				found = append(found, "[ -f "+l+" ]")
+			}
+			y.comment(3, fmt.Sprintf("Static site %s: dependencies (frozen to %s\nwhen there is one), then the build.", st.Name, strings.Join(locks, " or ")))
+			y.line(3, "- %s", command(fmt.Sprintf(`if %s; then %s; else %s; fi`, strings.Join(found, " || "), locked, unlocked)))
+			break
+		}
 		var found []string
 		for _, l := range locks {
 			found = append(found, fmt.Sprintf(`[ -f "$d/%s" ]`, l))
 		}
-		locked, unlocked := installCommands(tool)
 		y.comment(3, fmt.Sprintf("Static site %s: dependencies from the nearest %s at or above\n%s (a workspace installs at its root), then the build.", st.Name, strings.Join(locks, " or "), dir))
 		y.line(3, "- %s", command(fmt.Sprintf(`(d=%s; until %s || [ "$d" = . ]; do d="$(dirname "$d")"; done; if %s; then cd "$d" && %s; else cd %s && %s; fi)`,
 			shellQuote(dir), strings.Join(found, " || "), strings.Join(found, " || "), locked, shellQuote(dir), unlocked)))
 	case tool == toolMkDocs:
 		req := path.Join(dir, "requirements.txt")
-		y.comment(3, fmt.Sprintf("Static site %s: MkDocs and its plugins from %s, else MkDocs %s.", st.Name, req, mkdocsVersion))
+		y.comment(3, fmt.Sprintf("Static site %s: MkDocs and its plugins from %s,\nelse MkDocs %s.", st.Name, req, mkdocsVersion))
 		y.line(3, "- %s", command(fmt.Sprintf(`if [ -f %s ]; then pip install -r %s; else pip install mkdocs==%s; fi`, shellQuote(req), shellQuote(req), mkdocsVersion)))
 	case tool == toolJekyll:
-		if strings.HasPrefix(strings.TrimSpace(st.BuildCommand), "bundle") {
-			y.comment(3, fmt.Sprintf("Static site %s: Jekyll and its plugins from the Gemfile.", st.Name))
-			y.line(3, "- %s", command(fmt.Sprintf(`(cd %s && bundle install)`, shellQuote(dir))))
-		} else {
-			y.comment(3, fmt.Sprintf("Static site %s: Jekyll %s.", st.Name, jekyllVersion))
-			y.line(3, "- %s", command("gem install jekyll -v "+jekyllVersion))
-		}
+		gemfile := path.Join(dir, "Gemfile")
+		y.comment(3, fmt.Sprintf("Static site %s: Jekyll and its plugins from %s,\nelse Jekyll %s.", st.Name, gemfile, jekyllVersion))
+		y.line(3, "- %s", command(fmt.Sprintf(`if [ -f %s ]; then (cd %s && bundle install); else gem install jekyll -v %s; fi`, shellQuote(gemfile), shellQuote(dir), jekyllVersion)))
 	case tool == toolHugo:
 		y.comment(3, fmt.Sprintf("Static site %s: built with Hugo.", st.Name))
 	default:
 		y.comment(3, fmt.Sprintf("Static site %s: Hoist does not know the tool of this build command; the\nbuild image must provide it.", st.Name))
 	}
-	y.line(3, "- %s", command(fmt.Sprintf(`(cd %s && %s)`, shellQuote(dir), st.BuildCommand)))
+	if bdir := siteBuildDir(st); bdir == "." {
+		if dir != "." {
+			y.comment(3, "The command addresses the workspace member from the workspace root.")
+		}
+		y.line(3, "- %s", command(st.BuildCommand))
+	} else {
+		y.line(3, "- %s", command(fmt.Sprintf(`(cd %s && %s)`, shellQuote(bdir), st.BuildCommand)))
+	}
 }
 
 // buildspecSitePublish writes one site's upload and CloudFront invalidation.

@@ -129,12 +129,14 @@ func Compose(sp *spec.Spec) ([]byte, error) {
 	if len(sp.Queues) > 0 {
 		hostPorts[elasticMQPort] = true
 	}
-	for _, st := range sp.StaticSites {
-		y.blank()
+	for i, st := range sp.StaticSites {
+		if i > 0 || len(sp.Services) > 0 {
+			y.blank()
+		}
 		ctx := siteContext(st)
 		comment := fmt.Sprintf("Static site %s: its built files served by nginx on 8080, as CloudFront\nserves them from S3 in AWS.", st.Name)
 		if ctx != sitePath(st) {
-			comment += " A workspace member: it builds from the workspace root,\nlike the Dockerfile `hoist generate dockerfile` writes for it."
+			comment += "\nA workspace member: it builds from the workspace root, like the\nDockerfile `hoist generate dockerfile` writes for it."
 		}
 		y.comment(1, comment)
 		y.line(1, "%s:", st.Name)

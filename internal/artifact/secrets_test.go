@@ -48,18 +48,34 @@ func TestNoSecretsInArtifacts(t *testing.T) {
 			}
 		}
 	}
-	for _, tc := range specCases {
+	cases := append(append([]struct {
+		name string
+		sp   *spec.Spec
+	}(nil), specCases...), siteCases...)
+	for _, tc := range cases {
 		sp := *tc.sp
 		sp.Services = append([]spec.Service(nil), sp.Services...)
-		sp.Services[0].Env = append(append([]string(nil), sp.Services[0].Env...), "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY")
-		sp.Services[0].Secrets = append(append([]string(nil), sp.Services[0].Secrets...), "JWT_SIGNING_KEY")
+		var planted []string
+		if len(sp.Services) > 0 {
+			sp.Services[0].Env = append(append([]string(nil), sp.Services[0].Env...), "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY")
+			sp.Services[0].Secrets = append(append([]string(nil), sp.Services[0].Secrets...), "JWT_SIGNING_KEY")
+			planted = sp.Services[0].Env
+		}
+		// A site's build command may read a secret-named variable from the
+		// environment; it must come out as a reference, never a value.
+		sp.StaticSites = append([]spec.StaticSite(nil), sp.StaticSites...)
+		for i := range sp.StaticSites {
+			if sp.StaticSites[i].BuildCommand != "" {
+				sp.StaticSites[i].BuildCommand = "SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN " + sp.StaticSites[i].BuildCommand
+			}
+		}
 		for _, r := range renderers {
 			b, err := r.fn(&sp)
 			if err != nil {
 				t.Fatalf("%s(%s): %v", r.name, tc.name, err)
 			}
 			outputs[tc.name+"/"+r.file] = b
-			for _, name := range sp.Services[0].Env {
+			for _, name := range planted {
 				if strings.HasSuffix(name, "_URL") {
 					continue // compose sets connection URLs to local containers, built from ${...:?} interpolation
 				}

@@ -168,16 +168,35 @@ func siteContext(st spec.StaticSite) string {
 	if out := path.Join(p, st.OutputDir); out != p && !strings.HasPrefix(out, p+"/") {
 		return "."
 	}
-	words := strings.Fields(st.BuildCommand)
+	if workspaceCommand(st.BuildCommand) {
+		return "."
+	}
+	return p
+}
+
+// workspaceCommand reports a build command that addresses a workspace
+// member from the workspace root: npm --workspace, pnpm --filter, nx,
+// turbo or lerna. Such a command runs at the root; any other in the site's
+// folder.
+func workspaceCommand(cmd string) bool {
+	words := strings.Fields(cmd)
 	for i, w := range words {
 		switch {
 		case w == "--workspace" || w == "-w" || strings.HasPrefix(w, "--workspace=") || w == "--filter" || strings.HasPrefix(w, "--filter="):
-			return "."
+			return true
 		case i < 2 && (w == "nx" || w == "turbo" || w == "lerna"):
-			return "."
+			return true
 		}
 	}
-	return p
+	return false
+}
+
+// siteBuildDir is the folder a site's build command runs in.
+func siteBuildDir(st spec.StaticSite) string {
+	if workspaceCommand(st.BuildCommand) {
+		return "."
+	}
+	return sitePath(st)
 }
 
 // siteDockerfile is where Hoist writes a site's Dockerfile.

@@ -20,11 +20,13 @@ type generateOptions struct {
 	Dir      string
 	Service  string
 	Write    bool
+	Format   string // iac only
+	Out      string // iac only: output folder relative to DIR
 	writeOptions
 }
 
 // artifactKinds are what `hoist generate` can produce, in help order.
-var artifactKinds = []string{"dockerfile", "dockerignore", "compose", "buildspec", "workflow"}
+var artifactKinds = []string{"dockerfile", "dockerignore", "compose", "buildspec", "workflow", "iac"}
 
 func newGenerateCmd(deps *Deps) *cobra.Command {
 	opts := &generateOptions{}
@@ -39,13 +41,17 @@ folder) and prints it to stdout, or writes it with --write.
   compose        compose.yaml for local development
   buildspec      buildspec.yml for AWS CodeBuild
   workflow       .github/workflows/deploy.yml for GitHub Actions
+  iac            infrastructure as code for hoist.yaml (--format; written to
+                 infra/<format>/ with --write, or to --out)
 
-compose, buildspec and workflow are made from hoist.yaml when DIR has one, and
-from the analysis otherwise.`,
+compose, buildspec, workflow and iac are made from hoist.yaml when DIR has
+one, and from the analysis otherwise.`,
 		Example: `  $ hoist generate dockerfile examples/node-express
   $ hoist generate dockerfile --service api --write
   $ hoist generate buildspec > buildspec.yml
-  $ hoist generate workflow --write --dry-run`,
+  $ hoist generate workflow --write --dry-run
+  $ hoist generate iac --format cloudformation > template.yaml
+  $ hoist generate iac --format cloudformation --out infra/cfn`,
 		Args:      cobra.RangeArgs(1, 2),
 		ValidArgs: artifactKinds,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -59,6 +65,9 @@ from the analysis otherwise.`,
 	}
 	cmd.Flags().StringVar(&opts.Service, "service", "", "the service to generate for (dockerfile, dockerignore)")
 	cmd.Flags().BoolVar(&opts.Write, "write", false, "write the file into DIR instead of printing it")
+	cmd.Flags().StringVar(&opts.Format, "format", "cloudformation", "iac format: "+strings.Join(iacFormatNames(), ", "))
+	cmd.Flags().StringVar(&opts.Out, "out", "", "iac: write into this folder (relative to DIR; implies --write)")
+	markConfigurable(cmd.Flags(), "format")
 	opts.writeOptions.register(cmd)
 	return cmd
 }
@@ -74,21 +83,34 @@ func runGenerate(deps *Deps, opts *generateOptions) error {
 	if !known {
 		return usageErrorf("unknown artifact %q; choose one of: %s", opts.Artifact, strings.Join(artifactKinds, ", "))
 	}
+	if opts.Out != "" {
+		if opts.Artifact != "iac" {
+			return usageErrorf("--out goes with iac")
+		}
+		opts.Write = true
+	}
 	if (opts.Force || opts.DryRun) && !opts.Write {
 		return usageErrorf("--force and --dry-run go with --write")
 	}
-	file, err := generateArtifact(deps, opts)
+	files, err := generateArtifact(deps, opts)
 	if err != nil {
 		return err
 	}
 	if !opts.Write {
 		if deps.Output == "json" {
-			return writeJSON(deps.IO.Out, map[string]any{"path": file.Path, "content": string(file.Content)})
+			return writeJSON(deps.IO.Out, generateResult{Files: contents(files)})
 		}
-		_, err := deps.IO.Out.Write(file.Content)
-		return err
+		for _, f := range files {
+			if len(files) > 1 {
+				fmt.Fprintf(deps.IO.Out, "# --- %s ---\n", f.Path)
+			}
+			if _, err := deps.IO.Out.Write(f.Content); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	res, applyErr := filewrite.Apply(opts.Dir, []filewrite.File{file}, filewrite.Options{Force: opts.Force, DryRun: opts.DryRun})
+	res, applyErr := filewrite.Apply(opts.Dir, files, filewrite.Options{Force: opts.Force, DryRun: opts.DryRun})
 	if applyErr != nil && !errors.Is(applyErr, filewrite.ErrExists) {
 		return applyErr
 	}
@@ -105,33 +127,54 @@ func runGenerate(deps *Deps, opts *generateOptions) error {
 	return nil
 }
 
-func generateArtifact(deps *Deps, opts *generateOptions) (filewrite.File, error) {
+// generateResult is generate's JSON view without --write.
+type generateResult struct {
+	Files []fileContent `json:"files"`
+}
+
+type fileContent struct {
+	Path    string `json:"path"`
+	Content string `json:"content"`
+}
+
+func contents(files []filewrite.File) []fileContent {
+	out := []fileContent{}
+	for _, f := range files {
+		out = append(out, fileContent{f.Path, string(f.Content)})
+	}
+	return out
+}
+
+func generateArtifact(deps *Deps, opts *generateOptions) ([]filewrite.File, error) {
 	a, err := analyze(deps, opts.Dir)
 	if err != nil {
-		return filewrite.File{}, err
+		return nil, err
 	}
 	switch opts.Artifact {
 	case "dockerfile", "dockerignore":
 		s, err := pickService(a, opts.Service)
 		if err != nil {
-			return filewrite.File{}, err
+			return nil, err
 		}
 		if opts.Artifact == "dockerignore" {
-			return filewrite.File{Path: path.Join(s.Build.Context, ".dockerignore"), Content: artifact.Dockerignore(s)}, nil
+			return []filewrite.File{{Path: path.Join(s.Build.Context, ".dockerignore"), Content: artifact.Dockerignore(s)}}, nil
 		}
 		if s.Build.Dockerfile != "" && !opts.Force && !generatedByHoist(opts.Dir, s.Build.Dockerfile) {
-			return filewrite.File{}, usageErrorf("%s already has %s; Hoist keeps it (use --write --force to replace it with a generated one)", s.Name, s.Build.Dockerfile)
+			return nil, usageErrorf("%s already has %s; Hoist keeps it (use --write --force to replace it with a generated one)", s.Name, s.Build.Dockerfile)
 		}
 		s.Build.Dockerfile = ""
 		data, err := artifact.Dockerfile(s)
 		if err != nil {
-			return filewrite.File{}, fmt.Errorf("%s: %w", s.Name, err)
+			return nil, fmt.Errorf("%s: %w", s.Name, err)
 		}
-		return filewrite.File{Path: path.Join(s.Path, "Dockerfile"), Content: data}, nil
+		return []filewrite.File{{Path: path.Join(s.Path, "Dockerfile"), Content: data}}, nil
 	}
 	sp, err := specForGenerate(a, opts.Dir)
 	if err != nil {
-		return filewrite.File{}, err
+		return nil, err
+	}
+	if opts.Artifact == "iac" {
+		return iacFiles(sp, opts.Format, opts.Out)
 	}
 	full := withDefaults(sp)
 	var data []byte
@@ -148,9 +191,9 @@ func generateArtifact(deps *Deps, opts *generateOptions) (filewrite.File, error)
 		data, err = artifact.Workflow(full)
 	}
 	if err != nil {
-		return filewrite.File{}, err
+		return nil, err
 	}
-	return filewrite.File{Path: p, Content: data}, nil
+	return []filewrite.File{{Path: p, Content: data}}, nil
 }
 
 // specForGenerate loads DIR/hoist.yaml, or derives a spec from the analysis.

@@ -31,6 +31,7 @@ func (w *writeOptions) register(cmd *cobra.Command) {
 
 type initOptions struct {
 	Dir string
+	IaC string // also render infrastructure as code in this format
 	writeOptions
 }
 
@@ -48,13 +49,15 @@ func newInitCmd(deps *Deps) *cobra.Command {
   compose.yaml                   local development with the backing services
   buildspec.yml                  CodeBuild: build with a registry cache, push to ECR
   .github/workflows/deploy.yml   GitHub Actions with OIDC to an AWS role
+  infra/<format>/                with --iac: CloudFormation for hoist.yaml
 
 An existing hoist.yaml is used as it is and never rewritten. Files that exist and differ are never
 replaced without --force; nothing is written at all in that case. Writes are
 atomic. --dry-run prints a unified diff instead of writing.`,
 		Example: `  $ hoist init
   $ hoist init examples/node-express --dry-run
-  $ hoist init ~/src/shop --force -o json`,
+  $ hoist init ~/src/shop --force -o json
+  $ hoist init --iac cloudformation`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -64,6 +67,7 @@ atomic. --dry-run prints a unified diff instead of writing.`,
 			return runInit(deps, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.IaC, "iac", "", "also write infrastructure as code to infra/<format>/: "+strings.Join(iacFormatNames(), ", "))
 	opts.writeOptions.register(cmd)
 	return cmd
 }
@@ -93,6 +97,13 @@ func runInit(deps *Deps, opts *initOptions) error {
 	notes = append(notes, fileNotes...)
 	if specData != nil {
 		files = append(files, filewrite.File{Path: SpecFile, Content: specData})
+	}
+	if opts.IaC != "" {
+		infra, err := iacFiles(sp, opts.IaC, "")
+		if err != nil {
+			return err
+		}
+		files = append(files, infra...)
 	}
 	res, applyErr := filewrite.Apply(opts.Dir, files, filewrite.Options{Force: opts.Force, DryRun: opts.DryRun})
 	if applyErr != nil && !errors.Is(applyErr, filewrite.ErrExists) {

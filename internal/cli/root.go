@@ -100,6 +100,7 @@ GitHub Actions deploy workflow. It works offline, with no AWS account.`,
 		newInitCmd(deps),
 		newGenerateCmd(deps),
 		newSchemaCmd(deps),
+		newValidateCmd(deps),
 		newExitCodesTopic(),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })

@@ -17,6 +17,7 @@ func jsonSchemas() map[string]func() ([]byte, error) {
 		"init":     embedded("init"),
 		"generate": embedded("generate"),
 		"version":  embedded("version"),
+		"validate": embedded("validate"),
 		"spec":     func() ([]byte, error) { return spec.JSONSchema(), nil },
 	}
 }

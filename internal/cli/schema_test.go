@@ -35,6 +35,7 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 		{"init", []string{"init", filepath.Join(tmp, "app"), "--dry-run", "-o", "json"}},
 		{"init", []string{"init", filepath.Join(tmp, "app"), "-o", "json"}},
 		{"generate", []string{"generate", "dockerfile", "../../examples/python-fastapi", "-o", "json"}},
+		{"validate", []string{"validate", "../render/cloudformation/testdata", "-o", "json"}},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
@@ -65,7 +66,7 @@ func TestSchemaSpecAndUnknown(t *testing.T) {
 	}
 	compile(t, "spec", out)
 	_, stderr, code := run(t, "schema", "nope")
-	if code != ExitUsage || !strings.Contains(stderr, `unknown schema "nope"; known: analyze, generate, init, spec, version`) {
+	if code != ExitUsage || !strings.Contains(stderr, `unknown schema "nope"; known: analyze, generate, init, spec, validate, version`) {
 		t.Errorf("hoist schema nope: got exit %d and %q", code, stderr)
 	}
 }

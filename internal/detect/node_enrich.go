@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -66,6 +67,9 @@ func scanJSSources(d *Dir, owned func(*Dir) bool, exts []string) jsScan {
 				addEnv(m.Value)
 			}
 		}
+		if !bytes.Contains(data, []byte(".env")) {
+			goto ports // no destructuring of process.env, Bun.env or Deno.env here
+		}
 		for _, m := range FindAll(data, jsEnvDestructureRE) {
 			for _, item := range strings.Split(m.Value, ",") {
 				item = strings.TrimSpace(item)
@@ -78,6 +82,7 @@ func scanJSSources(d *Dir, owned func(*Dir) bool, exts []string) jsScan {
 				addEnv(item)
 			}
 		}
+	ports:
 		for i, re := range jsPortPatterns {
 			if sc.port[i] != nil {
 				continue

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -368,13 +367,7 @@ func (r *Repo) Read(rel string) ([]byte, error) {
 }
 
 func (r *Repo) readFile(rel string) ([]byte, error) {
-	f, err := os.Open(filepath.Join(r.root, filepath.FromSlash(rel)))
-	if err != nil {
-		r.note(Note{File: rel, Reason: "unreadable file skipped: " + errReason(err)})
-		return nil, ErrSkipped
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readFileLimited(filepath.Join(r.root, filepath.FromSlash(rel)), MaxFileSize)
 	if err != nil {
 		r.note(Note{File: rel, Reason: "unreadable file skipped: " + errReason(err)})
 		return nil, ErrSkipped

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // MaxSourceFiles bounds how many source files one service's scan reads.
@@ -47,6 +49,9 @@ type Match struct {
 // FindAll returns the first capture group of every match of re in data, with
 // the line it starts on.
 func FindAll(data []byte, re *regexp.Regexp) []Match {
+	if h := literalHint(re); h != "" && !bytes.Contains(data, []byte(h)) {
+		return nil // cheap: most files do not contain the pattern's literal
+	}
 	var out []Match
 	line, last := 1, 0
 	for _, m := range re.FindAllSubmatchIndex(data, -1) {
@@ -58,6 +63,29 @@ func FindAll(data []byte, re *regexp.Regexp) []Match {
 		out = append(out, Match{Value: string(data[m[2]:m[3]]), Line: line})
 	}
 	return out
+}
+
+// hints caches literalHint per pattern.
+var hints sync.Map // *regexp.Regexp -> string
+
+// literalHint returns a literal every match of re must contain: the
+// literal prefix of the pattern once leading \b assertions are dropped
+// (dropping an assertion only widens what matches, so the prefix stays
+// necessary). Empty when there is none.
+func literalHint(re *regexp.Regexp) string {
+	if h, ok := hints.Load(re); ok {
+		return h.(string)
+	}
+	src := re.String()
+	for strings.HasPrefix(src, `\b`) {
+		src = src[2:]
+	}
+	h := ""
+	if r, err := regexp.Compile(src); err == nil {
+		h, _ = r.LiteralPrefix()
+	}
+	hints.Store(re, h)
+	return h
 }
 
 // LineOf returns the 1-based line of a byte offset.

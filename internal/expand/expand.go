@@ -32,10 +32,19 @@ type blueprint interface {
 var blueprints = []blueprint{
 	keyBlueprint{},
 	networkBlueprint{},
-	// MARKER-DATA: databaseBlueprint, cacheBlueprint, bucketBlueprint, queueBlueprint, topicBlueprint, tableBlueprint
-	// MARKER-COMPUTE: registryBlueprint, pipelineBlueprint, serviceBlueprint
-	// MARKER-DATA-2: functionBlueprint, staticSiteBlueprint
-	// MARKER-COMPUTE-2: alarmBlueprint
+	databaseBlueprint{},
+	cacheBlueprint{},
+	bucketBlueprint{},
+	queueBlueprint{},
+	topicBlueprint{},
+	tableBlueprint{},
+	appSecretsBlueprint{},
+	registryBlueprint{},
+	pipelineBlueprint{},
+	serviceBlueprint{},
+	functionBlueprint{},
+	staticSiteBlueprint{},
+	alarmBlueprint{},
 }
 
 // Result is what Expand returns.

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/hoist-dev/hoist/internal/expand"
+	"github.com/hoist-dev/hoist/internal/filewrite"
+	"github.com/hoist-dev/hoist/internal/ir"
+	"github.com/hoist-dev/hoist/internal/render/cloudformation"
+	"github.com/hoist-dev/hoist/internal/spec"
+)
+
+// iacFormat is one infrastructure-as-code output.
+type iacFormat struct {
+	name string
+	// render returns files relative to the output folder.
+	render func(*ir.Graph) ([]filewrite.File, error)
+}
+
+// iacFormats in help order.
+var iacFormats = []iacFormat{
+	{"cloudformation", func(g *ir.Graph) ([]filewrite.File, error) {
+		data, err := cloudformation.Render(g)
+		if err != nil {
+			return nil, err
+		}
+		return []filewrite.File{{Path: "template.yaml", Content: data}}, nil
+	}},
+}
+
+func iacFormatNames() []string {
+	var out []string
+	for _, f := range iacFormats {
+		out = append(out, f.name)
+	}
+	return out
+}
+
+// iacFiles expands the spec and renders it in the format, into out (default
+// infra/<format>).
+func iacFiles(sp *spec.Spec, format, out string) ([]filewrite.File, error) {
+	var f *iacFormat
+	for i := range iacFormats {
+		if iacFormats[i].name == format {
+			f = &iacFormats[i]
+		}
+	}
+	if f == nil {
+		return nil, usageErrorf("unknown --format %q; choose one of: %s", format, strings.Join(iacFormatNames(), ", "))
+	}
+	if errs := spec.Validate(sp); len(errs) > 0 {
+		return nil, &UsageError{Err: errs}
+	}
+	res, err := expand.Expand(sp)
+	if err != nil {
+		return nil, err
+	}
+	files, err := f.render(res.Graph)
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", format, err)
+	}
+	if out == "" {
+		out = path.Join("infra", format)
+	}
+	for i := range files {
+		files[i].Path = path.Join(out, files[i].Path)
+	}
+	return files, nil
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hoist-dev/hoist/internal/validate"
+	"github.com/spf13/cobra"
+)
+
+type validateOptions struct {
+	Path             string
+	DetailedExitcode bool
+}
+
+func newValidateCmd(deps *Deps) *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate PATH",
+		Short: "Check CloudFormation templates offline, with file:line:col for every finding",
+		Long: `Validate checks a CloudFormation template, or every template in a folder and
+its subfolders (YAML or JSON files with a top-level Resources or
+AWSTemplateFormatVersion key; hidden folders, node_modules and vendor are
+skipped), without an AWS account:
+
+  - YAML/JSON syntax and the template's sections
+  - resource types and properties against the embedded AWS resource schema:
+    unknown types and properties (with "did you mean"), missing required
+    properties, values of the wrong type
+  - Ref, Fn::GetAtt, ${} in Fn::Sub, DependsOn, conditions and mappings that
+    point at nothing, and GetAtt attributes the resource type does not have
+  - malformed intrinsic functions (wrong arguments, unknown Fn:: names)
+
+Every branch of Fn::If and every conditional resource is checked.
+
+Findings print as "file:line:col: severity: message [rule]" on stdout, sorted
+by file and line, with a summary on stderr. Exit status: 0 when there is no
+error (warnings allowed), 2 when any template has an error; with
+--detailed-exitcode, warnings also exit 2. A missing PATH exits 3.`,
+		Example: `  $ hoist validate infra/template.yaml
+  $ hoist validate infra/
+  $ hoist validate cdk.out -o json | jq '.findings[] | select(.severity == "error")'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			return runValidate(deps, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.DetailedExitcode, "detailed-exitcode", false, "exit 2 on warnings too")
+	return cmd
+}
+
+// validateView is the JSON output of hoist validate.
+type validateView struct {
+	FormatVersion string             `json:"format_version"`
+	Valid         bool               `json:"valid"`
+	Findings      []validate.Finding `json:"findings"`
+}
+
+func runValidate(deps *Deps, opts *validateOptions) error {
+	if err := deps.checkOutput("text", "json"); err != nil {
+		return err
+	}
+	vo := validate.Options{}
+	deps.Log.Debug("validate", "path", opts.Path)
+	rep, err := validate.Path(opts.Path, vo)
+	switch {
+	case errors.Is(err, validate.ErrNotFound), errors.Is(err, validate.ErrUnrecognized), errors.Is(err, validate.ErrNothing):
+		return &UsageError{Err: err}
+	case err != nil:
+		return err
+	}
+	if deps.Output == "json" {
+		if err := writeJSON(deps.IO.Out, validateView{FormatVersion: FormatVersion, Valid: rep.Valid(), Findings: rep.Findings}); err != nil {
+			return err
+		}
+	} else {
+		if err := renderFindings(deps.IO.Out, rep.Findings); err != nil {
+			return err
+		}
+		fmt.Fprintln(deps.IO.ErrOut, validateSummary(rep))
+	}
+	switch {
+	case !rep.Valid():
+		return &FindingsError{Summary: validateSummary(rep)}
+	case opts.DetailedExitcode && len(rep.Findings) > 0:
+		return &FindingsError{Summary: validateSummary(rep)}
+	}
+	return nil
+}
+
+func renderFindings(w io.Writer, findings []validate.Finding) error {
+	var b strings.Builder
+	for _, f := range findings {
+		b.WriteString(f.String())
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func validateSummary(rep *validate.Report) string {
+	files := validateCount(len(rep.Files), "template")
+	if len(rep.Findings) == 0 {
+		return files + " valid"
+	}
+	verdict := "valid"
+	if !rep.Valid() {
+		verdict = "invalid"
+	}
+	return fmt.Sprintf("%s %s: %s, %s", files, verdict, validateCount(rep.Errors(), "error"), validateCount(rep.Warnings(), "warning"))
+}
+
+func validateCount(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

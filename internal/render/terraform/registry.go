@@ -1,0 +1,118 @@
+package terraform
+
+import "github.com/hoist-dev/hoist/internal/ir"
+
+// family maps one family of CloudFormation types (EC2 networking, IAM,
+// S3, ...). Each family lives in its own file.
+type family interface {
+	// types lists the CloudFormation types the family maps.
+	types() []typeMap
+}
+
+// typeMap is how one CloudFormation type becomes Terraform.
+type typeMap struct {
+	// cfn is the CloudFormation type, AWS::EC2::VPC.
+	cfn string
+	// tf is the primary Terraform type, the one references point at.
+	tf string
+	// ref is the Terraform attribute that gives what CloudFormation's Ref
+	// returns for this type (id, arn, name, ...); "" when Ref is not
+	// supported.
+	ref string
+	// attrs maps each supported GetAtt attribute to a Terraform attribute.
+	attrs map[string]attr
+	// conv writes the Terraform blocks for one resource of the type. The
+	// primary block is named c.name(r.ID).
+	conv func(c *conv, r *ir.Resource) error
+}
+
+// attr is a Terraform attribute, plus a literal suffix where the
+// CloudFormation attribute is longer (a log group's Arn ends in ":*").
+type attr struct {
+	name, suffix string
+}
+
+// a is shorthand for an attribute without a suffix.
+func a(name string) attr { return attr{name: name} }
+
+// families is the registry, in the order the files are read.
+var families = []family{
+	kmsFamily{},
+	ec2NetworkFamily{},
+	ec2SecurityGroupFamily{},
+	iamFamily{},
+	secretsFamily{},
+	rdsFamily{},
+	s3Family{},
+	messagingFamily{},
+	ecrFamily{},
+	codebuildFamily{},
+	logsFamily{},
+	cloudwatchFamily{},
+}
+
+// lookupType returns the mapping of a CloudFormation type, or nil.
+func lookupType(cfn string) *typeMap {
+	for _, f := range families {
+		for _, m := range f.types() {
+			if m.cfn == cfn {
+				return &m
+			}
+		}
+	}
+	return nil
+}
+
+// MappedTypes lists the CloudFormation types the renderer maps, in
+// registry order.
+func MappedTypes() []string {
+	var out []string
+	for _, f := range families {
+		for _, m := range f.types() {
+			out = append(out, m.cfn)
+		}
+	}
+	return out
+}
+
+// fileTable says which .tf file each CloudFormation type goes to: the
+// first entry whose prefix matches wins, so more specific prefixes come
+// first.
+var fileTable = []struct{ prefix, file string }{
+	{"AWS::EC2::", "network.tf"},
+	{"AWS::ElasticLoadBalancingV2::", "network.tf"},
+	{"AWS::KMS::", "security.tf"},
+	{"AWS::IAM::", "security.tf"},
+	{"AWS::SecretsManager::", "security.tf"},
+	{"AWS::RDS::", "data.tf"},
+	{"AWS::ElastiCache::", "data.tf"},
+	{"AWS::S3::", "data.tf"},
+	{"AWS::DynamoDB::", "data.tf"},
+	{"AWS::SQS::", "messaging.tf"},
+	{"AWS::SNS::", "messaging.tf"},
+	{"AWS::Events::", "messaging.tf"},
+	{"AWS::ECS::", "compute.tf"},
+	{"AWS::AppRunner::", "compute.tf"},
+	{"AWS::Lambda::", "compute.tf"},
+	{"AWS::ApiGatewayV2::", "compute.tf"},
+	{"AWS::ApiGateway::", "compute.tf"},
+	{"AWS::ApplicationAutoScaling::", "compute.tf"},
+	{"AWS::CloudFront::", "edge.tf"},
+	{"AWS::CertificateManager::", "edge.tf"},
+	{"AWS::Route53::", "edge.tf"},
+	{"AWS::ECR::", "pipeline.tf"},
+	{"AWS::CodeBuild::", "pipeline.tf"},
+	{"AWS::Logs::", "monitoring.tf"},
+	{"AWS::CloudWatch::", "monitoring.tf"},
+}
+
+// fileFor returns the file for a CloudFormation type; main.tf for any
+// type the table does not name.
+func fileFor(cfn string) string {
+	for _, e := range fileTable {
+		if len(cfn) >= len(e.prefix) && cfn[:len(e.prefix)] == e.prefix {
+			return e.file
+		}
+	}
+	return "main.tf"
+}

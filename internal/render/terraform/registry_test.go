@@ -1,0 +1,71 @@
+package terraform
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hoist-dev/hoist/internal/schema/cfn"
+	"github.com/hoist-dev/hoist/internal/schema/tf"
+)
+
+// TestRegistry checks every entry: CloudFormation types unique, each with a
+// file, a primary Terraform type the provider schema knows, and Ref and
+// GetAtt tables whose names exist on both sides.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, typ := range MappedTypes() {
+		if seen[typ] {
+			t.Errorf("%s: registered twice", typ)
+		}
+		seen[typ] = true
+		m := lookupType(typ)
+		if fileFor(typ) == "main.tf" {
+			t.Errorf("%s: got file main.tf, want a concern file from fileTable", typ)
+		}
+		res, ok := tf.Lookup(m.tf)
+		if !ok {
+			t.Errorf("%s: terraform type %s is not in the provider schema", typ, m.tf)
+			continue
+		}
+		if m.ref != "" && !hasName(&res.Body, m.ref) {
+			t.Errorf("%s: Ref maps to %s.%s, which the schema does not have", typ, m.tf, m.ref)
+		}
+		for cfnAttr, a := range m.attrs {
+			if !cfn.HasAttribute(typ, cfnAttr) {
+				t.Errorf("%s: GetAtt %s is not an attribute in the CloudFormation schema", typ, cfnAttr)
+			}
+			first, _, _ := strings.Cut(a.name, ".")
+			if !hasName(&res.Body, first) {
+				t.Errorf("%s: GetAtt %s maps to %s.%s, which the schema does not have", typ, cfnAttr, m.tf, first)
+			}
+		}
+	}
+	for tfType := range skipDestroy {
+		if res, ok := tf.Lookup(tfType); !ok || !hasName(&res.Body, "skip_destroy") {
+			t.Errorf("skipDestroy: %s has no skip_destroy argument", tfType)
+		}
+	}
+	for tfType := range finalSnapshot {
+		if res, ok := tf.Lookup(tfType); !ok || !hasName(&res.Body, "final_snapshot_identifier") {
+			t.Errorf("finalSnapshot: %s has no final_snapshot_identifier argument", tfType)
+		}
+	}
+}
+
+func TestFileFor(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"AWS::EC2::VPC", "network.tf"},
+		{"AWS::KMS::Key", "security.tf"},
+		{"AWS::S3::Bucket", "data.tf"},
+		{"AWS::SNS::Topic", "messaging.tf"},
+		{"AWS::ECS::Service", "compute.tf"},
+		{"AWS::CloudFront::Distribution", "edge.tf"},
+		{"AWS::CodeBuild::Project", "pipeline.tf"},
+		{"AWS::CloudWatch::Alarm", "monitoring.tf"},
+		{"AWS::Foo::Bar", "main.tf"},
+	} {
+		if got := fileFor(tc.in); got != tc.want {
+			t.Errorf("fileFor(%s): got %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
