@@ -68,7 +68,8 @@ var arm64Runtimes = []string{"go", "node", "python", "java", "ruby", "php", "rus
 //   - cpu: 256, or the smallest Fargate cpu that allows the memory given;
 //     memory: the smallest size valid for the cpu.
 //   - architecture: arm64 when the runtime language is known to run there
-//     and the target is not apprunner (App Runner runs x86_64 only);
+//     and the target is not apprunner (App Runner runs x86_64 only) and the
+//     service is not an ecs-express web service (Express Mode runs x86_64);
 //     otherwise x86_64, the safe choice for an image Hoist knows nothing of.
 //   - health_check, for services with a port only (workers serve nothing).
 //   - max_count: 3, or min_count if that is larger.
@@ -124,6 +125,9 @@ func Defaults(s *Spec) []Default {
 			case s.Target == TargetAppRunner:
 				svc.Architecture = "x86_64"
 				set(p+".architecture", svc.Architecture, "App Runner runs x86_64 only")
+			case s.Target == TargetECSExpress && svc.Port != 0:
+				svc.Architecture = "x86_64"
+				set(p+".architecture", svc.Architecture, "ECS Express Mode runs x86_64 tasks (it has no architecture setting); set arm64 to run this service as a classic Fargate service on Graviton instead")
 			case slices.Contains(arm64Runtimes, lang):
 				svc.Architecture = DefaultArchitecture
 				set(p+".architecture", svc.Architecture, fmt.Sprintf("%s runs on arm64, and Graviton Fargate tasks cost about 20%% less than x86_64", lang))

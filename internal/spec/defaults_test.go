@@ -23,6 +23,15 @@ func TestDefaults(t *testing.T) {
 			in:   Spec{Version: 1, Name: "a", Services: []Service{{Name: "api", Port: 80, Runtime: Runtime{Language: "go"}}}},
 			want: map[string]any{
 				"region": DefaultRegion, "target": TargetECSExpress, "network.azs": 2, "network.nat": NATSingle,
+				"services[0].cpu": 256, "services[0].memory": 512, "services[0].architecture": "x86_64",
+				"services[0].min_count": 1, "services[0].max_count": 3, "services[0].health_check.path": "/",
+			},
+		},
+		{
+			name: "web service on fargate runs on graviton",
+			in:   Spec{Version: 1, Name: "a", Target: TargetECSFargate, Services: []Service{{Name: "api", Port: 80, Runtime: Runtime{Language: "go"}}}},
+			want: map[string]any{
+				"region": DefaultRegion, "network.azs": 2, "network.nat": NATSingle,
 				"services[0].cpu": 256, "services[0].memory": 512, "services[0].architecture": "arm64",
 				"services[0].min_count": 1, "services[0].max_count": 3, "services[0].health_check.path": "/",
 			},
