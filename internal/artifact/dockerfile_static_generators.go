@@ -15,8 +15,9 @@ import (
 // hugoBuildStage installs Hugo extended from its GitHub release, checked
 // against the release's SHA-256 checksums, and runs the build command.
 func hugoBuildStage(d *dockerfile, s detect.Service) {
-	d.stage("Hugo extended "+hugoVersion+" builds the site.\nHugo comes from its GitHub release for the platform being built, checked\nagainst the release's SHA-256 checksums; extended adds SCSS.", "debian:bookworm-slim", "build")
+	d.stage("Hugo extended "+hugoVersion+" builds the site.", "debian:bookworm-slim", "build")
 	d.line("%s", aptInstallCached("ca-certificates", "curl"))
+	d.comment("Hugo extended (SCSS support) from its GitHub release for the platform being\nbuilt, checked against the release's SHA-256 checksums before it is unpacked.\nHUGO_VERSION matches buildspec.yml and the GitHub workflow.")
 	d.line("ARG HUGO_VERSION=%s", hugoVersion)
 	d.line("ARG TARGETARCH")
 	d.line("%s", hugoInstallRun())

@@ -142,6 +142,24 @@ var dockerfileCases = []struct {
 		s.Path, s.Build.Workspace = "apps/marketing", "."
 		s.Kind, s.Framework, s.BuildCommand, s.Build.OutputDir = detect.KindStatic, "astro", "pnpm build", "dist"
 	})},
+	{"static-hugo", with(web("blog", "static", "", "", 0), func(s *detect.Service) {
+		s.Kind, s.Framework, s.BuildCommand = detect.KindStatic, "hugo", "hugo --minify"
+	})},
+	{"static-hugo-member-script", with(web("handbook", "static", "", "", 0), func(s *detect.Service) {
+		s.Path, s.Kind, s.Framework, s.BuildCommand, s.Build.OutputDir = "sites/handbook", detect.KindStatic, "hugo", "./build.sh", "dist"
+	})},
+	{"static-mkdocs", with(web("docs", "static", "3.13", "pip", 0, "requirements.txt"), func(s *detect.Service) {
+		s.Kind, s.Framework, s.BuildCommand, s.Build.OutputDir = detect.KindStatic, "mkdocs", "mkdocs build", "build/site"
+	})},
+	{"static-mkdocs-pinned-member", with(web("manual", "static", "", "", 0), func(s *detect.Service) {
+		s.Path, s.Kind, s.Framework, s.BuildCommand = "docs", detect.KindStatic, "mkdocs", "python -m mkdocs build --strict"
+	})},
+	{"static-jekyll", with(web("journal", "static", "3.3.6", "bundler", 0, "Gemfile", "Gemfile.lock"), func(s *detect.Service) {
+		s.Kind, s.Framework, s.BuildCommand, s.Build.OutputDir = detect.KindStatic, "jekyll", "bundle exec jekyll build", "_site"
+	})},
+	{"static-jekyll-no-gemfile", with(web("notes", "static", "", "", 0), func(s *detect.Service) {
+		s.Kind, s.Framework, s.BuildCommand = detect.KindStatic, "jekyll", "bundle exec jekyll build"
+	})},
 }
 
 func TestDockerfileGolden(t *testing.T) {

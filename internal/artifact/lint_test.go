@@ -113,6 +113,9 @@ func FuzzDockerfile(f *testing.F) {
 	f.Add("node", "22", "npm run build", "node server.js", "./cmd/api", "package.json")
 	f.Add("python", "^3.12", "", "uvicorn app:app --port $PORT", "app.main:app", "requirements.txt")
 	f.Add("rust", "1.83", "", "", "bin\"x", "Cargo.toml")
+	f.Add("static", "", "hugo --minify", "", "", "")
+	f.Add("static", "3.13", "python -m mkdocs build", "", "", "docs/requirements.txt")
+	f.Add("static", "3.3.6", "bundle exec jekyll build", "", "", "Gemfile")
 	f.Fuzz(func(t *testing.T, lang, version, build, start, entry, manifest string) {
 		s := detect.Service{
 			Name: "fuzz", Path: ".", Kind: detect.KindWeb, Language: lang, LanguageVersion: version,

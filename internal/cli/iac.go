@@ -8,7 +8,9 @@ import (
 	"github.com/hoist-dev/hoist/internal/expand"
 	"github.com/hoist-dev/hoist/internal/filewrite"
 	"github.com/hoist-dev/hoist/internal/ir"
+	"github.com/hoist-dev/hoist/internal/render/cdk"
 	"github.com/hoist-dev/hoist/internal/render/cloudformation"
+	"github.com/hoist-dev/hoist/internal/render/terraform"
 	"github.com/hoist-dev/hoist/internal/spec"
 )
 
@@ -27,6 +29,28 @@ var iacFormats = []iacFormat{
 			return nil, err
 		}
 		return []filewrite.File{{Path: "template.yaml", Content: data}}, nil
+	}},
+	{"terraform", func(g *ir.Graph) ([]filewrite.File, error) {
+		data, err := terraform.Render(g)
+		if err != nil {
+			return nil, err
+		}
+		var files []filewrite.File
+		for _, name := range ir.SortedKeys(data) {
+			files = append(files, filewrite.File{Path: name, Content: data[name]})
+		}
+		return files, nil
+	}},
+	{"cdk", func(g *ir.Graph) ([]filewrite.File, error) {
+		files, err := cdk.Render(g, cdk.Options{})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]filewrite.File, len(files))
+		for i, f := range files {
+			out[i] = filewrite.File{Path: f.Path, Content: f.Content}
+		}
+		return out, nil
 	}},
 }
 

@@ -246,6 +246,7 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			en.Enrich(d, s, isOwned(s.Path, claim))
+			d.repo.dropSources(s.Path)
 		}(&found[i].svc, found[i].claim)
 	}
 	wg.Wait()

@@ -40,12 +40,14 @@ var skippedDirs = map[string]bool{
 // which files each holds. Files are read lazily, once, through Read.
 type Repo struct {
 	root  string
+	real  string // root with symlinks resolved
 	dirs  map[string]*Dir
 	order []string // folder paths, sorted
 
-	mu    sync.Mutex
-	cache map[string]fileEntry
-	notes []Note
+	mu      sync.Mutex
+	cache   map[string]fileEntry
+	sources map[string][]byte // see readSource
+	notes   []Note
 }
 
 type fileEntry struct {
@@ -106,10 +108,51 @@ func Scan(root string) (*Repo, error) {
 	if err != nil {
 		real = abs
 	}
-	visited := map[string]bool{real: true}
-	r.walk(abs, ".", nil, visited)
+	r.real = real
+	w := &walker{visited: map[string]bool{real: true}, sem: make(chan struct{}, walkers)}
+	w.walk(r, abs, ".", nil)
+	w.wg.Wait()
 	sort.Strings(r.order)
 	return r, nil
+}
+
+// walkers bounds the goroutines reading folders at once. Reading a folder is
+// a system call; a few in flight keep both cores busy.
+const walkers = 8
+
+// walker is the shared state of one Scan: folders already entered (by real
+// path, to stop symlink loops) and the bound on concurrent reads.
+type walker struct {
+	mu      sync.Mutex
+	visited map[string]bool
+	sem     chan struct{}
+	wg      sync.WaitGroup
+}
+
+// enter marks a real path as walked; false when it already was.
+func (w *walker) enter(real string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.visited[real] {
+		return false
+	}
+	w.visited[real] = true
+	return true
+}
+
+// walk reads one folder, in a new goroutine when one is free, else inline.
+func (w *walker) walk(r *Repo, abs, rel string, ignores []ignoreRule) {
+	select {
+	case w.sem <- struct{}{}:
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			r.walkDir(w, abs, rel, ignores)
+			<-w.sem
+		}()
+	default:
+		r.walkDir(w, abs, rel, ignores)
+	}
 }
 
 type ignoreRule struct {
@@ -117,15 +160,13 @@ type ignoreRule struct {
 	gi   *gitignore.GitIgnore
 }
 
-func (r *Repo) walk(abs, rel string, ignores []ignoreRule, visited map[string]bool) {
+func (r *Repo) walkDir(w *walker, abs, rel string, ignores []ignoreRule) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		r.note(Note{File: rel, Reason: "unreadable folder skipped: " + errReason(err)})
 		return
 	}
 	d := &Dir{Path: rel, repo: r, files: map[string]bool{}}
-	r.dirs[rel] = d
-	r.order = append(r.order, rel)
 
 	for _, e := range entries {
 		if e.Name() == ".gitignore" && e.Type().IsRegular() {
@@ -136,11 +177,12 @@ func (r *Repo) walk(abs, rel string, ignores []ignoreRule, visited map[string]bo
 		}
 	}
 	if rel != "." && hasFile(entries, "pyvenv.cfg") {
-		// A Python virtual environment, whatever its name.
-		delete(r.dirs, rel)
-		r.order = r.order[:len(r.order)-1]
-		return
+		return // a Python virtual environment, whatever its name
 	}
+	r.mu.Lock()
+	r.dirs[rel] = d
+	r.order = append(r.order, rel)
+	r.mu.Unlock()
 
 	for _, e := range entries {
 		name := e.Name()
@@ -160,7 +202,7 @@ func (r *Repo) walk(abs, rel string, ignores []ignoreRule, visited map[string]bo
 				continue
 			}
 			if st.IsDir() {
-				if visited[target] || strings.HasPrefix(r.realRoot(), target+string(filepath.Separator)) {
+				if strings.HasPrefix(r.realRoot(), target+string(filepath.Separator)) {
 					r.note(Note{File: childRel, Reason: "symlink loop skipped"})
 					continue
 				}
@@ -178,17 +220,15 @@ func (r *Repo) walk(abs, rel string, ignores []ignoreRule, visited map[string]bo
 			if skippedDirs[name] {
 				continue
 			}
-			real := childAbs
 			if mode&fs.ModeSymlink != 0 {
-				real, _ = filepath.EvalSymlinks(childAbs)
-				if visited[real] {
+				real, _ := filepath.EvalSymlinks(childAbs)
+				if !w.enter(real) {
 					r.note(Note{File: childRel, Reason: "symlink loop skipped"})
 					continue
 				}
-				visited[real] = true
 			}
 			d.Subdirs = append(d.Subdirs, name)
-			r.walk(childAbs, childRel, ignores, visited)
+			w.walk(r, childAbs, childRel, ignores)
 			continue
 		}
 		d.Files = append(d.Files, name)
@@ -198,13 +238,7 @@ func (r *Repo) walk(abs, rel string, ignores []ignoreRule, visited map[string]bo
 	sort.Strings(d.Subdirs)
 }
 
-func (r *Repo) realRoot() string {
-	real, err := filepath.EvalSymlinks(r.root)
-	if err != nil {
-		return r.root
-	}
-	return real
-}
+func (r *Repo) realRoot() string { return r.real }
 
 func hasFile(entries []os.DirEntry, name string) bool {
 	for _, e := range entries {

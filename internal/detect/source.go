@@ -28,8 +28,17 @@ func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel strin
 	})
 }
 
-// readSource is Read without caching, for files read once.
+// readSource reads a source file for a scan. Detectors often scan the same
+// files more than once (environment names, then ports, then framework
+// hints), so contents stay cached until the service's Enrich is done
+// (dropSources); unlike Read, that cache does not outlive the scan.
 func (r *Repo) readSource(rel string) ([]byte, error) {
+	r.mu.Lock()
+	if data, ok := r.sources[rel]; ok {
+		r.mu.Unlock()
+		return data, nil
+	}
+	r.mu.Unlock()
 	data, err := r.readFile(rel)
 	if err != nil {
 		return nil, err
@@ -37,7 +46,28 @@ func (r *Repo) readSource(rel string) ([]byte, error) {
 	if len(data) > maxSourceSize {
 		return nil, ErrSkipped
 	}
+	r.mu.Lock()
+	if r.sources == nil {
+		r.sources = map[string][]byte{}
+	}
+	r.sources[rel] = data
+	r.mu.Unlock()
 	return data, nil
+}
+
+// dropSources forgets the cached sources below a folder.
+func (r *Repo) dropSources(dir string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if dir == "." {
+		r.sources = nil
+		return
+	}
+	for k := range r.sources {
+		if strings.HasPrefix(k, dir+"/") {
+			delete(r.sources, k)
+		}
+	}
 }
 
 // Match is one regular expression match in a file.

@@ -45,7 +45,7 @@ func (c *conv) target(id string) (*ir.Resource, *typeMap, error) {
 	if r == nil {
 		return nil, nil, fmt.Errorf("reference to undefined %q", id)
 	}
-	m := lookupType(r.Type)
+	m := lookupResource(r)
 	if m == nil {
 		return nil, nil, fmt.Errorf("reference to %s (%s), a type the terraform renderer does not map", id, r.Type)
 	}
@@ -75,6 +75,9 @@ func (c *conv) getAtt(id, attr string) (expr, error) {
 	_, m, err := c.target(id)
 	if err != nil {
 		return nil, err
+	}
+	if why, ok := m.missing[attr]; ok {
+		return nil, fmt.Errorf("GetAtt %s.%s: %s", id, attr, why)
 	}
 	a, ok := m.attrs[attr]
 	if !ok {
@@ -196,6 +199,9 @@ func isNoValue(v ir.Value) bool {
 
 // sub turns ${Name} and ${Name.Attr} into interpolations.
 func (c *conv) sub(s ir.Sub) (expr, error) {
+	if strings.HasPrefix(s.Format, "{{resolve:") {
+		return c.resolve(s)
+	}
 	var parts []expr
 	f := s.Format
 	for f != "" {
@@ -512,3 +518,34 @@ func (c *conv) data(tfType, name string) *body {
 // dashed is a Terraform name with dashes, for AWS names: api_service ->
 // api-service.
 func dashed(name string) string { return strings.ReplaceAll(name, "_", "-") }
+
+// resolve maps a CloudFormation dynamic reference to a Secrets Manager
+// secret of the graph, {{resolve:secretsmanager:${Secret}:SecretString:key}},
+// to the secret version Terraform stores: the whole string, or one key of
+// its JSON. Other dynamic references have no mapping.
+func (c *conv) resolve(s ir.Sub) (expr, error) {
+	body, ok := strings.CutPrefix(s.Format, "{{resolve:secretsmanager:${")
+	if !ok || !strings.HasSuffix(body, "}}") {
+		return nil, fmt.Errorf("dynamic reference %q has no terraform mapping", s.Format)
+	}
+	id, rest, ok := strings.Cut(strings.TrimSuffix(body, "}}"), "}")
+	r := c.g.Resource(id)
+	if !ok || r == nil || r.Type != "AWS::SecretsManager::Secret" || (s.Vars != nil && s.Vars.Get(id) != nil) {
+		return nil, fmt.Errorf("dynamic reference %q: only a Secrets Manager secret of this template has a terraform mapping", s.Format)
+	}
+	if r.Properties.Get("SecretString") == nil && r.Properties.Get("GenerateSecretString") == nil {
+		return nil, fmt.Errorf("dynamic reference %q: secret %s has no value in the template", s.Format, id)
+	}
+	addr := "aws_secretsmanager_secret_version." + c.name(id) + ".secret_string"
+	value := trav(strings.Split(addr, ".")...)
+	fields := strings.Split(strings.TrimPrefix(rest, ":"), ":")
+	switch {
+	case rest == "":
+		return value, nil
+	case fields[0] != "SecretString" || len(fields) > 4 || (len(fields) > 2 && strings.Join(fields[2:], "") != ""):
+		return nil, fmt.Errorf("dynamic reference %q: only SecretString with an optional JSON key has a terraform mapping", s.Format)
+	case len(fields) == 1 || fields[1] == "":
+		return value, nil
+	}
+	return eSrc(fmt.Sprintf("jsondecode(%s)[%q]", addr, fields[1])), nil
+}

@@ -67,6 +67,16 @@ func (b *body) block(name string) *body {
 	return n
 }
 
+// child returns the nested block name, adding it when the body has none.
+func (b *body) child(name string) *body {
+	for _, it := range b.items {
+		if it.name == name && it.blk != nil {
+			return it.blk
+		}
+	}
+	return b.block(name)
+}
+
 // has reports whether the body sets name.
 func (b *body) has(name string) bool {
 	for _, it := range b.items {

@@ -21,9 +21,17 @@ type typeMap struct {
 	ref string
 	// attrs maps each supported GetAtt attribute to a Terraform attribute.
 	attrs map[string]attr
+	// missing says why a CloudFormation attribute has no Terraform
+	// equivalent, for the attributes the provider does not export.
+	missing map[string]string
 	// conv writes the Terraform blocks for one resource of the type. The
 	// primary block is named c.name(r.ID).
 	conv func(c *conv, r *ir.Resource) error
+	// alt, when set, is the mapping for the resources of the type that
+	// useAlt picks: an RDS instance in an Aurora cluster is an
+	// aws_rds_cluster_instance, not an aws_db_instance.
+	alt    *typeMap
+	useAlt func(r *ir.Resource) bool
 }
 
 // attr is a Terraform attribute, plus a literal suffix where the
@@ -49,6 +57,12 @@ var families = []family{
 	codebuildFamily{},
 	logsFamily{},
 	cloudwatchFamily{},
+	ecsFamily{},
+	elbv2Family{},
+	autoscalingFamily{},
+	lambdaFamily{},
+	dynamodbFamily{},
+	elasticacheFamily{},
 }
 
 // lookupType returns the mapping of a CloudFormation type, or nil.
@@ -61,6 +75,16 @@ func lookupType(cfn string) *typeMap {
 		}
 	}
 	return nil
+}
+
+// lookupResource returns the mapping of one resource: its type's, or the
+// type's alternative when the resource calls for it.
+func lookupResource(r *ir.Resource) *typeMap {
+	m := lookupType(r.Type)
+	if m != nil && m.alt != nil && m.useAlt(r) {
+		return m.alt
+	}
+	return m
 }
 
 // MappedTypes lists the CloudFormation types the renderer maps, in

@@ -22,21 +22,12 @@ func TestRegistry(t *testing.T) {
 		if fileFor(typ) == "main.tf" {
 			t.Errorf("%s: got file main.tf, want a concern file from fileTable", typ)
 		}
-		res, ok := tf.Lookup(m.tf)
-		if !ok {
-			t.Errorf("%s: terraform type %s is not in the provider schema", typ, m.tf)
-			continue
+		if (m.alt == nil) != (m.useAlt == nil) {
+			t.Errorf("%s: alt and useAlt must be set together", typ)
 		}
-		if m.ref != "" && !hasName(&res.Body, m.ref) {
-			t.Errorf("%s: Ref maps to %s.%s, which the schema does not have", typ, m.tf, m.ref)
-		}
-		for cfnAttr, a := range m.attrs {
-			if !cfn.HasAttribute(typ, cfnAttr) {
-				t.Errorf("%s: GetAtt %s is not an attribute in the CloudFormation schema", typ, cfnAttr)
-			}
-			first, _, _ := strings.Cut(a.name, ".")
-			if !hasName(&res.Body, first) {
-				t.Errorf("%s: GetAtt %s maps to %s.%s, which the schema does not have", typ, cfnAttr, m.tf, first)
+		for _, mm := range []*typeMap{m, m.alt} {
+			if mm != nil {
+				checkMapping(t, typ, mm)
 			}
 		}
 	}
@@ -45,9 +36,45 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("skipDestroy: %s has no skip_destroy argument", tfType)
 		}
 	}
-	for tfType := range finalSnapshot {
-		if res, ok := tf.Lookup(tfType); !ok || !hasName(&res.Body, "final_snapshot_identifier") {
+	for tfType, skip := range finalSnapshot {
+		res, ok := tf.Lookup(tfType)
+		if !ok || !hasName(&res.Body, "final_snapshot_identifier") {
 			t.Errorf("finalSnapshot: %s has no final_snapshot_identifier argument", tfType)
+			continue
+		}
+		if got := hasName(&res.Body, "skip_final_snapshot"); got != skip {
+			t.Errorf("finalSnapshot: %s has skip_final_snapshot: got %v, want %v", tfType, got, skip)
+		}
+	}
+}
+
+// checkMapping checks one mapping's Terraform type and its Ref and GetAtt
+// tables against both schemas.
+func checkMapping(t *testing.T, typ string, m *typeMap) {
+	t.Helper()
+	res, ok := tf.Lookup(m.tf)
+	if !ok {
+		t.Errorf("%s: terraform type %s is not in the provider schema", typ, m.tf)
+		return
+	}
+	if m.ref != "" && !hasName(&res.Body, m.ref) {
+		t.Errorf("%s: Ref maps to %s.%s, which the schema does not have", typ, m.tf, m.ref)
+	}
+	for cfnAttr, a := range m.attrs {
+		if !cfn.HasAttribute(typ, cfnAttr) {
+			t.Errorf("%s: GetAtt %s is not an attribute in the CloudFormation schema", typ, cfnAttr)
+		}
+		first, _, _ := strings.Cut(a.name, ".")
+		if !hasName(&res.Body, first) {
+			t.Errorf("%s: GetAtt %s maps to %s.%s, which the schema does not have", typ, cfnAttr, m.tf, first)
+		}
+	}
+	for cfnAttr := range m.missing {
+		if !cfn.HasAttribute(typ, cfnAttr) {
+			t.Errorf("%s: missing GetAtt %s is not an attribute in the CloudFormation schema", typ, cfnAttr)
+		}
+		if _, both := m.attrs[cfnAttr]; both {
+			t.Errorf("%s: GetAtt %s is both mapped and missing", typ, cfnAttr)
 		}
 	}
 }

@@ -95,7 +95,7 @@ func Render(g *ir.Graph) (map[string][]byte, error) {
 // resourceBlocks maps one IR resource and adds what every resource may
 // carry: a comment, depends_on and a deletion policy.
 func (c *conv) resourceBlocks(r *ir.Resource) error {
-	m := lookupType(r.Type)
+	m := lookupResource(r)
 	if m == nil {
 		return fmt.Errorf("%s: CloudFormation type %s has no terraform mapping", r.ID, r.Type)
 	}
@@ -123,8 +123,10 @@ func (c *conv) resourceBlocks(r *ir.Resource) error {
 		}
 		primary.body.set("depends_on", deps)
 	}
-	if snapshot(r) && finalSnapshot[m.tf] {
-		primary.body.set("skip_final_snapshot", eRaw("false"))
+	if skipArg, ok := finalSnapshot[m.tf]; ok && snapshot(r) {
+		if skipArg {
+			primary.body.set("skip_final_snapshot", eRaw("false"))
+		}
 		primary.body.set("final_snapshot_identifier", tmpl(c.use(localName), eStr("-"+dashed(primary.labels[1])+"-final")))
 		comment = strings.TrimSpace(comment + "\nSnapshotted when destroyed, as CloudFormation's DeletionPolicy Snapshot does.")
 	} else if keep(r) {
@@ -132,7 +134,7 @@ func (c *conv) resourceBlocks(r *ir.Resource) error {
 			primary.body.set("skip_destroy", eRaw("true"))
 			comment = strings.TrimSpace(comment + "\nKept when destroyed, as CloudFormation's DeletionPolicy Retain keeps it.")
 		} else {
-			primary.body.block("lifecycle").set("prevent_destroy", eRaw("true"))
+			primary.body.child("lifecycle").set("prevent_destroy", eRaw("true"))
 			comment = strings.TrimSpace(comment + "\nProtected from destroy and replacement, as CloudFormation's DeletionPolicy Retain protects it.")
 		}
 	}
@@ -154,11 +156,13 @@ func keep(r *ir.Resource) bool {
 // snapshot reports a resource CloudFormation snapshots on delete.
 func snapshot(r *ir.Resource) bool { return r.DeletionPolicy == "Snapshot" }
 
-// finalSnapshot lists the Terraform types with final_snapshot_identifier.
+// finalSnapshot lists the Terraform types with final_snapshot_identifier;
+// the value says whether the type also has skip_final_snapshot, which
+// defaults to skipping.
 var finalSnapshot = map[string]bool{
 	"aws_db_instance":                   true,
 	"aws_rds_cluster":                   true,
-	"aws_elasticache_replication_group": true,
+	"aws_elasticache_replication_group": false,
 }
 
 // skipDestroy lists the Terraform types with a skip_destroy argument: the
