@@ -58,9 +58,22 @@ func (alarmBlueprint) expand(b *builder) error {
 			// The ARN ends in service/<cluster>/<name>.
 			name := arnPart(getAtt(serviceID(svc), "ServiceArn"), "/", 2)
 			a.utilization("AWS/ECS", ir.Values(dimension("ClusterName", ref(clusterID)), dimension("ServiceName", name)))
-			// The dimension is the ARN's part after "loadbalancer/".
-			lb := arnPart(getAtt(serviceID(svc), "ECSManagedResourceArns.IngressPath.LoadBalancerArn"), "loadbalancer/", 1)
-			a.count("Target5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", ir.Values(dimension("LoadBalancer", lb)), alarm5xxCount, "5xx responses from the targets of its Express Mode load balancer")
+			// Express Mode manages its load balancer, and only CloudFormation
+			// can read that balancer's ARN (Terraform's resource does not
+			// export it): alarm on tasks falling below the minimum instead,
+			// from Container Insights, which every format can express.
+			a.alarm("RunningTasks", ir.M(
+				"AlarmDescription", fmt.Sprintf("%s: fewer than %d running tasks for 5 minutes", svc.Name, max(svc.MinCount, 1)),
+				"Namespace", "ECS/ContainerInsights",
+				"MetricName", "RunningTaskCount",
+				"Dimensions", ir.Values(dimension("ClusterName", ref(clusterID)), dimension("ServiceName", name)),
+				"Statistic", "Minimum",
+				"Period", 60,
+				"EvaluationPeriods", 5,
+				"Threshold", max(svc.MinCount, 1),
+				"ComparisonOperator", "LessThanThreshold",
+				"TreatMissingData", "breaching",
+			))
 		default:
 			a.utilization("AWS/ECS", ir.Values(dimension("ClusterName", ref(clusterID)), dimension("ServiceName", getAtt(serviceID(svc), "Name"))))
 			if hasLoadBalancer(svc) {

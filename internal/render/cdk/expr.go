@@ -66,7 +66,7 @@ func (w *writer) val(v ir.Value, t *cfn.Type, ind int) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return coerce(e, want(t)), nil
+		return w.coerce(e, want(t)), nil
 	case *ir.Map:
 		if x == nil {
 			return "{}", nil
@@ -103,7 +103,11 @@ func (w *writer) val(v ir.Value, t *cfn.Type, ind int) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("%s: %w", e.Key, err)
 			}
-			fields = append(fields, field{camel(e.Key), s})
+			key := camel(e.Key)
+			if r, ok := fieldRenames[t.Name+"."+e.Key]; ok {
+				key = r
+			}
+			fields = append(fields, field{key, s})
 		}
 		return object(fields, ind), nil
 	case *ir.List:
@@ -203,10 +207,11 @@ func pick(v ir.Value, t *cfn.Type) *cfn.Type {
 
 // coerce wraps an intrinsic so its TypeScript type is the one the position
 // wants; CloudFormation sees the same intrinsic either way.
-func coerce(e expr, k kind) string {
+func (w *writer) coerce(e expr, k kind) string {
 	if e.kind == k || k == kAny {
 		return e.text
 	}
+	w.use("Token")
 	switch k {
 	case kString:
 		return "Token.asString(" + e.text + ")"
@@ -263,7 +268,7 @@ func (w *writer) intrinsic(v ir.Value, t *cfn.Type, ind int) (expr, error) {
 		if d := w.declared[x.Target]; d != nil {
 			if d.schema != nil {
 				if a, ok := d.schema.Attribute(x.Attr); ok {
-					return expr{d.name + "." + attrGetter(x.Attr), attrKind(a.Type)}, nil
+					return expr{d.name + "." + attrGetter(d.schema.Type, x.Attr), attrKind(a.Type)}, nil
 				}
 			}
 			return expr{d.name + ".getAtt(" + quote(x.Attr) + ")", kAny}, nil

@@ -12,6 +12,9 @@ import (
 // word-splitting rules of the camelcase library that generator uses.
 func camel(s string) string {
 	s = strings.TrimSpace(s)
+	if c, ok := camelExceptions[s]; ok {
+		return c
+	}
 	r := []rune(s)
 	switch len(r) {
 	case 0:
@@ -42,6 +45,16 @@ func camel(s string) string {
 	}
 	return b.String()
 }
+
+// CDK's generator renames a few names by hand; TestNamesMatchCDK finds
+// them in aws-cdk-lib and fails until they are listed here.
+var (
+	camelExceptions = map[string]string{"VPCs": "vpcs"}
+	// fieldRenames is keyed by qualified property type and field.
+	fieldRenames = map[string]string{"AWS::Lightsail::Bucket.AccessRules.GetObject": "objectAccess"}
+	// attrRenames is keyed by resource type and attribute.
+	attrRenames = map[string]string{"AWS::EKS::Cluster.CertificateAuthority.Data": "attrCertificateAuthorityCertificateData"}
+)
 
 // pascal is camel with the first letter capitalised.
 func pascal(s string) string {
@@ -110,7 +123,10 @@ func alias(module string) string {
 
 // attrGetter is the name of the L1 getter for a GetAtt attribute:
 // "Endpoint.Address" is "attrEndpointAddress".
-func attrGetter(attr string) string {
+func attrGetter(typ, attr string) string {
+	if g, ok := attrRenames[typ+"."+attr]; ok {
+		return g
+	}
 	return "attr" + pascal(strings.ReplaceAll(attr, ".", ""))
 }
 

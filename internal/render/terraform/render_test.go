@@ -61,13 +61,7 @@ var unmapped = []string{
 // schema does not have, with the part of the Render error that says what.
 // Each must keep failing with that error; making one render means
 // deleting it here.
-var unrenderable = []struct{ spec, err string }{
-	// Express Mode alarms read the managed load balancer's ARN, which
-	// aws_ecs_express_gateway_service does not export.
-	{"compute-express-single", "does not export the ARN of the load balancer"},
-	{"compute-express-with-db", "does not export the ARN of the load balancer"},
-	{"data-secrets", "does not export the ARN of the load balancer"},
-}
+var unrenderable = []struct{ spec, err string }{}
 
 // TestRenderSpecs renders every spec of the expansion's suite, keeps the
 // result as a golden txtar (testdata/<spec>.txtar), and checks it: every

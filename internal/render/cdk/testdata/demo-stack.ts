@@ -1,4 +1,4 @@
-import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Fn, Stack, StackProps } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Fn, Stack, StackProps, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
