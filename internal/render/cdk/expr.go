@@ -371,7 +371,7 @@ func (w *writer) call(c ir.Call, t *cfn.Type, ind int) (expr, error) {
 		if len(args) == 2 {
 			return fn("cidr", kList, tString, tNumber)
 		}
-		return fn("cidr", kList, tString, tNumber, tNumber)
+		return fn("cidr", kList, tString, tNumber, tString)
 	case "Fn::FindInMap":
 		return fn("findInMap", kString, tString, tString, tString)
 	case "Fn::Length":

@@ -89,7 +89,7 @@ export class DemoStack extends Stack {
           ipProtocol: 'tcp',
           fromPort: 5432,
           toPort: 5432,
-          cidrIp: Fn.select(0, Fn.cidr('10.0.0.0/16', 4, 8)),
+          cidrIp: Fn.select(0, Fn.cidr('10.0.0.0/16', 4, '8')),
         },
       ],
     });
