@@ -3,9 +3,9 @@
 // compose.yaml (local development), a CodeBuild buildspec.yml and a GitHub
 // Actions deploy workflow from hoist.yaml.
 //
-// It owns those templates and the Dockerfile lint gate (Lint), which runs
-// BuildKit's own parser and linter in-process so that every generated
-// Dockerfile is checked by the same rules `docker build` applies.
+// It owns those templates. Its tests hold every generated Dockerfile to
+// BuildKit's own linter (package dockerlint), the rules `docker build`
+// applies.
 //
 // It must not: read the repository or run detection (it takes a
 // detect.Service or a spec.Spec), touch the network or AWS, write files

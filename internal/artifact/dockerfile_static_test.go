@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hoist-dev/hoist/internal/detect"
+	"github.com/hoist-dev/hoist/internal/dockerlint"
 )
 
 // site builds a static site service in the repository root.
@@ -95,12 +96,12 @@ func TestStaticGeneratorsWithoutNode(t *testing.T) {
 			if want := "COPY --from=build " + tc.output + " /usr/share/nginx/html"; !strings.Contains(got, want) {
 				t.Errorf("Dockerfile(%s): got no %q", tc.name, want)
 			}
-			warnings, err := Lint(tc.name, b)
+			warnings, err := dockerlint.Lint(tc.name, b)
 			if err != nil {
-				t.Fatalf("Lint(%s): %v", tc.name, err)
+				t.Fatalf("dockerlint.Lint(%s): %v", tc.name, err)
 			}
 			for _, w := range warnings {
-				t.Errorf("Lint(%s): got warning %s, want none", tc.name, w)
+				t.Errorf("dockerlint.Lint(%s): got warning %s, want none", tc.name, w)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hoist-dev/hoist/internal/detect"
+	"github.com/hoist-dev/hoist/internal/dockerlint"
 	"github.com/hoist-dev/hoist/internal/golden"
 )
 
@@ -193,9 +194,9 @@ func TestDockerfileLintClean(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			warnings, err := Lint(tc.name+".Dockerfile", got)
+			warnings, err := dockerlint.Lint(tc.name+".Dockerfile", got)
 			if err != nil {
-				t.Fatalf("Lint(%s): %v", tc.name, err)
+				t.Fatalf("dockerlint.Lint(%s): %v", tc.name, err)
 			}
 			for _, w := range warnings {
 				t.Errorf("%s:%s", tc.name, w)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hoist-dev/hoist/internal/artifact"
 	"github.com/hoist-dev/hoist/internal/detect"
+	"github.com/hoist-dev/hoist/internal/dockerlint"
 	"github.com/hoist-dev/hoist/internal/golden"
 	"github.com/hoist-dev/hoist/internal/spec"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -67,7 +67,7 @@ func initArchive(t *testing.T, dir string) []byte {
 	ar.Files = append(ar.Files, txtar.File{Name: "hoist.yaml", Data: data})
 	for _, f := range files {
 		if filepath.Base(f.Path) == "Dockerfile" {
-			ws, err := artifact.Lint(f.Path, f.Content)
+			ws, err := dockerlint.Lint(f.Path, f.Content)
 			if err != nil {
 				t.Errorf("%s: %v", f.Path, err)
 			}

@@ -19,11 +19,15 @@ func newValidateCmd(deps *Deps) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate PATH",
-		Short: "Check CloudFormation templates offline, with file:line:col for every finding",
-		Long: `Validate checks a CloudFormation template, or every template in a folder and
-its subfolders (YAML or JSON files with a top-level Resources or
-AWSTemplateFormatVersion key; hidden folders, node_modules and vendor are
-skipped), without an AWS account:
+		Short: "Check CloudFormation templates and Terraform configurations offline, with file:line:col for every finding",
+		Long: `Validate checks a CloudFormation template or a Terraform configuration, or
+every one in a folder and its subfolders, without an AWS account. Templates
+are YAML or JSON files with a top-level Resources or AWSTemplateFormatVersion
+key; the .tf files of one folder are one Terraform configuration. Hidden
+folders (.terraform among them), node_modules and vendor are skipped; a
+folder with both validates both.
+
+CloudFormation:
 
   - YAML/JSON syntax and the template's sections
   - resource types and properties against the embedded AWS resource schema:
@@ -35,12 +39,25 @@ skipped), without an AWS account:
 
 Every branch of Fn::If and every conditional resource is checked.
 
+Terraform (AWS provider 6.x schema, embedded):
+
+  - HCL syntax
+  - resource and data source types, arguments and blocks: unknown ones
+    (with "did you mean"), missing required ones, a block written as an
+    argument or the reverse, too many blocks, computed-only attributes set
+  - references (var, local, module, data, resources) that point at nothing,
+    and attributes a type or a local module's outputs do not have
+  - local modules (source "./..." or "../..."): their folders are validated
+    too, and the inputs passed to them; remote modules are skipped with an
+    info note
+
 Findings print as "file:line:col: severity: message [rule]" on stdout, sorted
 by file and line, with a summary on stderr. Exit status: 0 when there is no
-error (warnings allowed), 2 when any template has an error; with
+error (warnings and info notes allowed), 2 when any file has an error; with
 --detailed-exitcode, warnings also exit 2. A missing PATH exits 3.`,
 		Example: `  $ hoist validate infra/template.yaml
   $ hoist validate infra/
+  $ hoist validate infra/tf
   $ hoist validate cdk.out -o json | jq '.findings[] | select(.severity == "error")'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -86,7 +103,7 @@ func runValidate(deps *Deps, opts *validateOptions) error {
 	switch {
 	case !rep.Valid():
 		return &FindingsError{Summary: validateSummary(rep)}
-	case opts.DetailedExitcode && len(rep.Findings) > 0:
+	case opts.DetailedExitcode && rep.Warnings() > 0:
 		return &FindingsError{Summary: validateSummary(rep)}
 	}
 	return nil
@@ -103,7 +120,15 @@ func renderFindings(w io.Writer, findings []validate.Finding) error {
 }
 
 func validateSummary(rep *validate.Report) string {
-	files := validateCount(len(rep.Files), "template")
+	// CloudFormation's unit is a template; once Terraform is in the
+	// report, files.
+	word := "template"
+	for _, f := range rep.Files {
+		if strings.HasSuffix(f, ".tf") {
+			word = "file"
+		}
+	}
+	files := validateCount(len(rep.Files), word)
 	if len(rep.Findings) == 0 {
 		return files + " valid"
 	}
@@ -111,7 +136,11 @@ func validateSummary(rep *validate.Report) string {
 	if !rep.Valid() {
 		verdict = "invalid"
 	}
-	return fmt.Sprintf("%s %s: %s, %s", files, verdict, validateCount(rep.Errors(), "error"), validateCount(rep.Warnings(), "warning"))
+	s := fmt.Sprintf("%s %s: %s, %s", files, verdict, validateCount(rep.Errors(), "error"), validateCount(rep.Warnings(), "warning"))
+	if n := rep.Notes(); n > 0 {
+		s += ", " + validateCount(n, "note")
+	}
+	return s
 }
 
 func validateCount(n int, word string) string {

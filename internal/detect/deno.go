@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -141,7 +140,7 @@ var denoDependencyRules = append([]DependencyRule{
 	{Dependency: "deno.land/x/mysql", Kind: "mysql"},
 }, nodeDependencyRules...)
 
-var denoURLModuleRE = regexp.MustCompile(`^https://(deno\.land/x/[A-Za-z0-9_]+)`)
+var denoURLModuleRE = newPattern(`^https://(deno\.land/x/[A-Za-z0-9_]+)`)
 
 // denoPackageName returns the package an import map target names:
 // "npm:pg@8" -> "pg", "jsr:@hono/hono@^4" -> "@hono/hono",
@@ -344,7 +343,7 @@ func (denoDetector) Detect(d *Dir) *Claim {
 }
 
 // denoWatchRE marks a task that runs a development server.
-var denoWatchRE = regexp.MustCompile(`--watch\b|\bdev\.ts\b`)
+var denoWatchRE = newPattern(`--watch\b|\bdev\.ts\b`)
 
 // denoStartTask picks the task that serves the app in production: start,
 // unless it is a watch-mode development server (Fresh 1.x's start runs

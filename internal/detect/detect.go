@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -283,7 +282,7 @@ func attachDockerfile(repo *Repo, s *Service) {
 	}
 }
 
-var nameRE = regexp.MustCompile(`[^a-z0-9-]+`)
+var nameRE = newPattern(`[^a-z0-9-]+`)
 
 // ServiceName turns a package or folder name into a service name: lowercase
 // letters, digits and dashes, starting with a letter, at most 40 characters.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -118,7 +117,7 @@ func parseCsproj(data []byte) (*csprojInfo, error) {
 	return info, nil
 }
 
-var dotnetTFMRE = regexp.MustCompile(`^net(?:coreapp)?(\d+)\.(\d+)`)
+var dotnetTFMRE = newPattern(`^net(?:coreapp)?(\d+)\.(\d+)`)
 
 // dotnetTFMVersion turns "net8.0" or "net9.0-windows" into "8.0"; "" for
 // .NET Framework and netstandard targets.
@@ -145,8 +144,8 @@ func dotnetVersionLess(a, b string) bool {
 }
 
 var (
-	slnProjectRE  = regexp.MustCompile(`(?m)^Project\("\{[^}]*\}"\)\s*=\s*"[^"]*"\s*,\s*"([^"]+\.(?:cs|fs|vb)proj)"`)
-	slnxProjectRE = regexp.MustCompile(`<Project\s+Path="([^"]+\.(?:cs|fs|vb)proj)"`)
+	slnProjectRE  = newPattern(`(?m)^Project\("\{[^}]*\}"\)\s*=\s*"[^"]*"\s*,\s*"([^"]+\.(?:cs|fs|vb)proj)"`)
+	slnxProjectRE = newPattern(`<Project\s+Path="([^"]+\.(?:cs|fs|vb)proj)"`)
 )
 
 // parseSln lists the project paths (slash-separated, relative to the
@@ -355,7 +354,7 @@ func dotnetProject(d *Dir, file string, ctx *Dir, manifests []string) (*Service,
 	return dotnetService(d, file, ctx, manifests, p, data)
 }
 
-var csprojSdkRE = regexp.MustCompile(`<Project\s+Sdk="([^"/]+)`)
+var csprojSdkRE = newPattern(`<Project\s+Sdk="([^"/]+)`)
 
 // dotnetService builds the service from a parsed project file.
 func dotnetService(d *Dir, file string, ctx *Dir, manifests []string, p *csprojInfo, data []byte) (*Service, int) {
@@ -418,10 +417,10 @@ func dotnetService(d *Dir, file string, ctx *Dir, manifests []string, p *csprojI
 }
 
 var (
-	dotnetEnvRE  = regexp.MustCompile(`\bEnvironment\.GetEnvironmentVariable\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`)
-	dotnetPortRE = []*regexp.Regexp{
-		regexp.MustCompile(`\.(?:Urls\.Add|UseUrls|Run)\(\s*"https?://(?:\*|\+|0\.0\.0\.0|\[::\]|localhost):(\d{2,5})"`),
-		regexp.MustCompile(`\.Listen(?:AnyIP)?\(\s*(?:IPAddress\.Any\s*,\s*)?(\d{2,5})\s*[,)]`),
+	dotnetEnvRE  = newPattern(`\bEnvironment\.GetEnvironmentVariable\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`)
+	dotnetPortRE = []*pattern{
+		newPattern(`\.(?:Urls\.Add|UseUrls|Run)\(\s*"https?://(?:\*|\+|0\.0\.0\.0|\[::\]|localhost):(\d{2,5})"`),
+		newPattern(`\.Listen(?:AnyIP)?\(\s*(?:IPAddress\.Any\s*,\s*)?(\d{2,5})\s*[,)]`),
 	}
 )
 

@@ -5,7 +5,6 @@ package detect
 // release.
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -51,15 +50,15 @@ type mixProject struct {
 }
 
 var (
-	mixAppRE      = regexp.MustCompile(`\bapp:\s*:([a-z_][A-Za-z0-9_]*)`)
-	mixElixirRE   = regexp.MustCompile(`\belixir:\s*"([^"]*)"`)
-	mixModRE      = regexp.MustCompile(`\bmod:\s*\{`)
-	mixAppsPathRE = regexp.MustCompile(`\bapps_path:\s*"([^"]*)"`)
-	mixReleaseRE  = regexp.MustCompile(`\breleases:\s*\[\s*([a-z_][A-Za-z0-9_]*):`)
-	mixDepsDefRE  = regexp.MustCompile(`(?m)^[ \t]*defp?[ \t]+deps\b`)
-	mixNextDefRE  = regexp.MustCompile(`(?m)^[ \t]*defp?[ \t]+\w`)
-	mixTupleRE    = regexp.MustCompile(`\{\s*:([a-z_][A-Za-z0-9_]*)\s*,([^{}]*)\}`)
-	mixOnlyRE     = regexp.MustCompile(`\bonly:\s*(\[[^\]]*\]|:\w+)`)
+	mixAppRE      = newPattern(`\bapp:\s*:([a-z_][A-Za-z0-9_]*)`)
+	mixElixirRE   = newPattern(`\belixir:\s*"([^"]*)"`)
+	mixModRE      = newPattern(`\bmod:\s*\{`)
+	mixAppsPathRE = newPattern(`\bapps_path:\s*"([^"]*)"`)
+	mixReleaseRE  = newPattern(`\breleases:\s*\[\s*([a-z_][A-Za-z0-9_]*):`)
+	mixDepsDefRE  = newPattern(`(?m)^[ \t]*defp?[ \t]+deps\b`)
+	mixNextDefRE  = newPattern(`(?m)^[ \t]*defp?[ \t]+\w`)
+	mixTupleRE    = newPattern(`\{\s*:([a-z_][A-Za-z0-9_]*)\s*,([^{}]*)\}`)
+	mixOnlyRE     = newPattern(`\bonly:\s*(\[[^\]]*\]|:\w+)`)
 )
 
 // parseMixExs reads mix.exs by pattern: the app name, the Elixir
@@ -249,10 +248,10 @@ func elixirVersion(d *Dir, p mixProject) verPin {
 }
 
 var (
-	elixirEnvPatterns = []*regexp.Regexp{
-		regexp.MustCompile(`\bSystem\.(?:get_env|fetch_env!?)\(\s*"([A-Z][A-Z0-9_]*)"`),
+	elixirEnvPatterns = []*pattern{
+		newPattern(`\bSystem\.(?:get_env|fetch_env!?)\(\s*"([A-Z][A-Z0-9_]*)"`),
 	}
-	elixirPortRE = regexp.MustCompile(`System\.get_env\(\s*"PORT"\s*\)\s*\|\|\s*"?(\d+)`)
+	elixirPortRE = newPattern(`System\.get_env\(\s*"PORT"\s*\)\s*\|\|\s*"?(\d+)`)
 )
 
 // Enrich collects environment variable names and the port runtime.exs

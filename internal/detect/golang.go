@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,7 +70,7 @@ func toGoSyntaxError(err error) *goSyntaxError {
 }
 
 // goLooseLineRE finds module and go lines when go.mod does not parse.
-var goLooseLineRE = regexp.MustCompile(`(?m)^\s*(module|go|toolchain)\s+"?([^\s"/]+(?:/[^\s"]+)*)"?\s*(?://.*)?$`)
+var goLooseLineRE = newPattern(`(?m)^\s*(module|go|toolchain)\s+"?([^\s"/]+(?:/[^\s"]+)*)"?\s*(?://.*)?$`)
 
 // parseGoMod parses a go.mod file. On a syntax error it returns the error
 // together with the module and go lines found by a line scan, so that the
@@ -595,24 +594,24 @@ func goBestFramework(imps []goImport) (string, goImport) {
 }
 
 var (
-	goEnvPatterns = []*regexp.Regexp{
-		regexp.MustCompile(`\bos\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`),
-		regexp.MustCompile(`\bos\.LookupEnv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`),
+	goEnvPatterns = []*pattern{
+		newPattern(`\bos\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`),
+		newPattern(`\bos\.LookupEnv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`),
 	}
-	goPortPatterns = []*regexp.Regexp{
+	goPortPatterns = []*pattern{
 		// port := os.Getenv("PORT"); if port == "" { port = "8080" }
-		regexp.MustCompile(`if\s+(?i:\w*(?:port|addr)\w*)\s*==\s*""\s*\{\s*\w+\s*=\s*":?(\d{2,5})"`),
+		newPattern(`if\s+(?i:\w*(?:port|addr)\w*)\s*==\s*""\s*\{\s*\w+\s*=\s*":?(\d{2,5})"`),
 		// cmp.Or(os.Getenv("PORT"), "8080"), getenv("PORT", "8080")
-		regexp.MustCompile(`"(?:[A-Z_]*PORT|ADDR|LISTEN_ADDR)"\)?\s*,\s*"(?:0\.0\.0\.0)?:?(\d{2,5})"`),
+		newPattern(`"(?:[A-Z_]*PORT|ADDR|LISTEN_ADDR)"\)?\s*,\s*"(?:0\.0\.0\.0)?:?(\d{2,5})"`),
 		// ":8080", "0.0.0.0:8080"
-		regexp.MustCompile(`"(?:0\.0\.0\.0|\[::\])?:(\d{2,5})"`),
+		newPattern(`"(?:0\.0\.0\.0|\[::\])?:(\d{2,5})"`),
 	}
 	// goListenRE finds code that serves HTTP or accepts TCP connections.
-	goListenRE = regexp.MustCompile(`\bListenAndServe(?:TLS)?\s*\(|\bhttp\.Serve\s*\(|\bnet\.Listen\s*\(\s*"tcp|\.Serve\s*\(\s*\w*[lL]is`)
+	goListenRE = newPattern(`\bListenAndServe(?:TLS)?\s*\(|\bhttp\.Serve\s*\(|\bnet\.Listen\s*\(\s*"tcp|\.Serve\s*\(\s*\w*[lL]is`)
 	// goFrameworkListenRE finds gin's Run, echo's Start and fiber's Listen;
 	// it is only used when the program imports one of them, since Run and
 	// Start are common method names (exec.Cmd, asynq.Server).
-	goFrameworkListenRE = regexp.MustCompile(`\.(?:Run|Start|Listen|RunTLS|StartTLS|ListenTLS)\s*\(\s*(?:\)|"[^"]*:\d*"|[^)]*(?i:addr|port))`)
+	goFrameworkListenRE = newPattern(`\.(?:Run|Start|Listen|RunTLS|StartTLS|ListenTLS)\s*\(\s*(?:\)|"[^"]*:\d*"|[^)]*(?i:addr|port))`)
 )
 
 // Enrich scans the main package and the module packages it imports
@@ -675,7 +674,7 @@ func (golangDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
 		}
 		for _, re := range goEnvPatterns {
 			for _, m := range FindAll(data, re) {
-				if envNameRE.MatchString(m.Value) && !seen[m.Value] {
+				if plausibleEnvName(m.Value) && !seen[m.Value] {
 					seen[m.Value] = true
 					s.Env = append(s.Env, m.Value)
 				}

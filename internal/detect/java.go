@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -144,7 +143,7 @@ func javaMajor(v string) string {
 	return major
 }
 
-var javaMajorRE = regexp.MustCompile(`(\d+)(?:[._](\d+))?`)
+var javaMajorRE = newPattern(`(\d+)(?:[._](\d+))?`)
 
 // javaToolVersion reads .java-version, .sdkmanrc or .tool-versions in d.
 func javaToolVersion(d *Dir) (string, Evidence) {
@@ -379,8 +378,8 @@ func javaService(m *javaModule, ctx *Dir, tool, build string, manifests []string
 }
 
 var (
-	javaGetenvRE      = regexp.MustCompile(`\bSystem\.getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`)
-	javaPlaceholderRE = regexp.MustCompile(`\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}`)
+	javaGetenvRE      = newPattern(`\bSystem\.getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`)
+	javaPlaceholderRE = newPattern(`\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}`)
 )
 
 // Enrich collects env var names from System.getenv calls and from ${X}

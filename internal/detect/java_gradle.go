@@ -3,7 +3,6 @@ package detect
 import (
 	"errors"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -135,24 +134,24 @@ type gradleSettings struct {
 }
 
 var (
-	gradlePluginRE = regexp.MustCompile(`(?m)(?:\bid\s*\(?\s*["']([\w.\-]+)["']|\bapply\s*\(?\s*plugin\s*[:=]\s*["']([\w.\-]+)["'])`)
-	gradleDepRE    = regexp.MustCompile(`(?m)\b(implementation|api|compile|runtimeOnly|runtime|compileOnly|annotationProcessor|kapt|developmentOnly|testImplementation|testRuntimeOnly|testCompileOnly|integrationTestImplementation)\s*\(?\s*(?:platform\s*\(\s*)?["']([\w.\-]+):([\w.\-]+)(?::[^"']*)?["']`)
+	gradlePluginRE = newPattern(`(?m)(?:\bid\s*\(?\s*["']([\w.\-]+)["']|\bapply\s*\(?\s*plugin\s*[:=]\s*["']([\w.\-]+)["'])`)
+	gradleDepRE    = newPattern(`(?m)\b(implementation|api|compile|runtimeOnly|runtime|compileOnly|annotationProcessor|kapt|developmentOnly|testImplementation|testRuntimeOnly|testCompileOnly|integrationTestImplementation)\s*\(?\s*(?:platform\s*\(\s*)?["']([\w.\-]+):([\w.\-]+)(?::[^"']*)?["']`)
 	gradleJavaRE   = []struct {
-		re  *regexp.Regexp
+		re  *pattern
 		why string
 	}{
-		{regexp.MustCompile(`JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)`), "toolchain languageVersion"},
-		{regexp.MustCompile(`jvmToolchain\(\s*(\d+)\s*\)`), "jvmToolchain"},
-		{regexp.MustCompile(`(?:sourceCompatibility|targetCompatibility)\s*=\s*JavaVersion\.VERSION_(\d+(?:_\d+)?)`), "sourceCompatibility"},
-		{regexp.MustCompile(`(?:sourceCompatibility|targetCompatibility)\s*=\s*["']?(\d+(?:\.\d+)?)["']?`), "sourceCompatibility"},
-		{regexp.MustCompile(`options\.release\.set\(\s*(\d+)\s*\)`), "options.release"},
+		{newPattern(`JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)`), "toolchain languageVersion"},
+		{newPattern(`jvmToolchain\(\s*(\d+)\s*\)`), "jvmToolchain"},
+		{newPattern(`(?:sourceCompatibility|targetCompatibility)\s*=\s*JavaVersion\.VERSION_(\d+(?:_\d+)?)`), "sourceCompatibility"},
+		{newPattern(`(?:sourceCompatibility|targetCompatibility)\s*=\s*["']?(\d+(?:\.\d+)?)["']?`), "sourceCompatibility"},
+		{newPattern(`options\.release\.set\(\s*(\d+)\s*\)`), "options.release"},
 	}
-	gradleAliasPluginRE = regexp.MustCompile(`\balias\s*\(\s*libs\.plugins\.([\w.]+)\s*\)`)
-	gradleCatalogDepRE  = regexp.MustCompile(`(?m)\b(implementation|api|runtimeOnly|compileOnly|developmentOnly|testImplementation|testRuntimeOnly)\s*\(?\s*(?:platform\s*\(\s*)?libs\.([\w.]+)`)
-	gradleVersionRE     = regexp.MustCompile(`(?m)^\s*version\s*=\s*["']([^"']+)["']`)
-	gradleRootNameRE    = regexp.MustCompile(`rootProject\.name\s*=\s*["']([^"']+)["']`)
-	gradleIncludeRE     = regexp.MustCompile(`(?m)^\s*include\s*\(?([^\n)]*)\)?`)
-	gradleQuotedRE      = regexp.MustCompile(`["']([^"']+)["']`)
+	gradleAliasPluginRE = newPattern(`\balias\s*\(\s*libs\.plugins\.([\w.]+)\s*\)`)
+	gradleCatalogDepRE  = newPattern(`(?m)\b(implementation|api|runtimeOnly|compileOnly|developmentOnly|testImplementation|testRuntimeOnly)\s*\(?\s*(?:platform\s*\(\s*)?libs\.([\w.]+)`)
+	gradleVersionRE     = newPattern(`(?m)^\s*version\s*=\s*["']([^"']+)["']`)
+	gradleRootNameRE    = newPattern(`rootProject\.name\s*=\s*["']([^"']+)["']`)
+	gradleIncludeRE     = newPattern(`(?m)^\s*include\s*\(?([^\n)]*)\)?`)
+	gradleQuotedRE      = newPattern(`["']([^"']+)["']`)
 )
 
 // parseGradleBuild reads plugins, dependencies, Java version and project

@@ -150,7 +150,7 @@ func pomTextLine(data []byte, tag, text string) int {
 	return 0
 }
 
-var pomPropRE = regexp.MustCompile(`\$\{([^}]+)\}`)
+var pomPropRE = newPattern(`\$\{([^}]+)\}`)
 
 // resolve expands ${property} references (a few rounds, for chains).
 func (p *pomInfo) resolve(v string) string {

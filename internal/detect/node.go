@@ -3,7 +3,6 @@ package detect
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -144,7 +143,7 @@ func nodeOtherManifest(d *Dir) (string, bool) {
 	return "", false
 }
 
-var nodeDelegateRE = regexp.MustCompile(`\b(turbo|nx|lerna|concurrently)\b|--filter|--workspace|\bworkspaces?\b|\s-r\b|--recursive`)
+var nodeDelegateRE = newPattern(`\b(turbo|nx|lerna|concurrently)\b|--filter|--workspace|\bworkspaces?\b|\s-r\b|--recursive`)
 
 // delegatesToWorkspace reports whether a root start script only runs the
 // members' scripts.
@@ -240,7 +239,7 @@ func (a *nodeApp) startWith(cmd, why string) {
 	a.ev("start_command", "scripts", "no start script; "+why)
 }
 
-var nodeNextOutputRE = regexp.MustCompile(`\boutput\s*:\s*['"](export|standalone)['"]`)
+var nodeNextOutputRE = newPattern(`\boutput\s*:\s*['"](export|standalone)['"]`)
 
 func (a *nodeApp) nextjs() int {
 	a.framework("nextjs", "next", KindWeb, 3000)
@@ -264,7 +263,7 @@ func (a *nodeApp) nextjs() int {
 	return Strong
 }
 
-var nodeSvelteOutRE = regexp.MustCompile(`\bpages\s*:\s*['"]([^'"]+)['"]`)
+var nodeSvelteOutRE = newPattern(`\bpages\s*:\s*['"]([^'"]+)['"]`)
 
 func (a *nodeApp) sveltekit() int {
 	pkg := a.pkg
@@ -293,7 +292,7 @@ func (a *nodeApp) sveltekit() int {
 	return Strong
 }
 
-var nodeSSRFalseRE = regexp.MustCompile(`\bssr\s*:\s*false\b`)
+var nodeSSRFalseRE = newPattern(`\bssr\s*:\s*false\b`)
 
 func (a *nodeApp) reactRouter() int {
 	dep, _ := a.pkg.hasAny("@react-router/dev", "@react-router/serve")
@@ -342,7 +341,7 @@ func (a *nodeApp) astro() int {
 	return Strong
 }
 
-var nodeViteOutDirRE = regexp.MustCompile(`\boutDir\s*:\s*['"]([^'"]+)['"]`)
+var nodeViteOutDirRE = newPattern(`\boutDir\s*:\s*['"]([^'"]+)['"]`)
 
 // spa recognises a client-only single-page app: Vite with a UI library and
 // an index.html, or Create React App.
@@ -383,7 +382,7 @@ var nodeEntryCandidates = []string{
 }
 
 // nodeServerCodeRE is code that starts an HTTP server.
-var nodeServerCodeRE = regexp.MustCompile(`\bcreateServer\s*\(|\.listen\s*\(|\bBun\.serve\s*\(|\bserve\s*\(\s*\{|export\s+default\s*\{[^}]*\bfetch\b`)
+var nodeServerCodeRE = newPattern(`\bcreateServer\s*\(|\.listen\s*\(|\bBun\.serve\s*\(|\bserve\s*\(\s*\{|export\s+default\s*\{[^}]*\bfetch\b`)
 
 // server handles Node server frameworks (slug non-empty) and plain Node
 // apps: a start script, the main file, or a conventional entry file.
@@ -483,7 +482,7 @@ func (a *nodeApp) fileExists(rel string) bool {
 	return d != nil && d.Has(file)
 }
 
-var nodeTSOutDirRE = regexp.MustCompile(`"outDir"\s*:\s*"([^"]+)"`)
+var nodeTSOutDirRE = newPattern(`"outDir"\s*:\s*"([^"]+)"`)
 
 // runnable maps a TypeScript entry to what runs in the container: Bun runs
 // it directly; Node runs the compiled file in tsconfig's outDir.
@@ -505,7 +504,7 @@ func (a *nodeApp) runnable(entry string) string {
 }
 
 // nodeScriptPortRE finds "-p 4000", "--port 4000" or "--port=4000" in a script.
-var nodeScriptPortRE = regexp.MustCompile(`(?:^|\s)(?:-p|--port)[ =](\d{2,5})\b`)
+var nodeScriptPortRE = newPattern(`(?:^|\s)(?:-p|--port)[ =](\d{2,5})\b`)
 
 func nodeScriptPort(script string) int {
 	m := nodeScriptPortRE.FindStringSubmatch(script)

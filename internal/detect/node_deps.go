@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 )
 
@@ -19,7 +18,7 @@ var nodeLockfiles = []struct{ file, pm string }{
 	{"npm-shrinkwrap.json", "npm"},
 }
 
-var packageManagerRE = regexp.MustCompile(`^(npm|yarn|pnpm|bun)@(\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)(?:\+.*)?$`)
+var packageManagerRE = newPattern(`^(npm|yarn|pnpm|bun)@(\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)(?:\+.*)?$`)
 
 // parsePackageManagerField splits package.json's packageManager field
 // ("pnpm@9.1.0+sha512.abc") into the manager and its version.
@@ -42,8 +41,8 @@ func lockfileIn(d *Dir) (file, pm string) {
 }
 
 var (
-	yarnPathRE     = regexp.MustCompile(`(?m)^yarnPath:\s*["']?[^\n"']*yarn-(\d+\.\d+\.\d+)\.c?js`)
-	yarnMetadataRE = regexp.MustCompile(`(?m)^__metadata:\s*\n\s+version:\s*(\d+)`)
+	yarnPathRE     = newPattern(`(?m)^yarnPath:\s*["']?[^\n"']*yarn-(\d+\.\d+\.\d+)\.c?js`)
+	yarnMetadataRE = newPattern(`(?m)^__metadata:\s*\n\s+version:\s*(\d+)`)
 )
 
 // yarnBerryMajorByLockVersion maps the __metadata version a yarn berry lockfile
@@ -226,7 +225,7 @@ var prismaProviders = map[string]string{
 	"mysql": "mysql", "mongodb": "mongodb",
 }
 
-var prismaProviderRE = regexp.MustCompile(`(?s)datasource\s+\w+\s*\{[^}]*?\bprovider\s*=\s*"(\w+)"`)
+var prismaProviderRE = newPattern(`(?s)datasource\s+\w+\s*\{[^}]*?\bprovider\s*=\s*"(\w+)"`)
 
 // backingServices derives databases, caches, queues and workers from the
 // runtime dependencies (the package's and its workspace packages'). A static

@@ -3,7 +3,6 @@ package detect
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -12,25 +11,25 @@ import (
 var jsSourceExts = []string{".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".astro"}
 
 // jsEnvPatterns find environment variable names read by JavaScript code.
-var jsEnvPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
-	regexp.MustCompile("\\bprocess\\.env\\[\\s*['\"`]([A-Za-z_][A-Za-z0-9_]*)['\"`]\\s*\\]"),
-	regexp.MustCompile(`\bimport\.meta\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
-	regexp.MustCompile(`\bBun\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
-	regexp.MustCompile(`\bDeno\.env\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]`),
+var jsEnvPatterns = []*pattern{
+	newPattern(`\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
+	newPattern("\\bprocess\\.env\\[\\s*['\"`]([A-Za-z_][A-Za-z0-9_]*)['\"`]\\s*\\]"),
+	newPattern(`\bimport\.meta\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
+	newPattern(`\bBun\.env\.([A-Za-z_][A-Za-z0-9_]*)`),
+	newPattern(`\bDeno\.env\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]`),
 }
 
 // jsEnvDestructureRE finds `const { A, B: b, C = "x" } = process.env`.
-var jsEnvDestructureRE = regexp.MustCompile(`\{([^{}]{1,1000})\}\s*=\s*(?:process\.env|Bun\.env|Deno\.env\.toObject\(\))`)
+var jsEnvDestructureRE = newPattern(`\{([^{}]+)\}\s*=\s*(?:process\.env|Bun\.env|Deno\.env\.toObject\(\))`)
 
 // viteBuiltinEnv are import.meta.env keys Vite defines itself.
 var viteBuiltinEnv = map[string]bool{"MODE": true, "DEV": true, "PROD": true, "SSR": true, "BASE_URL": true}
 
 // jsPortPatterns find the port a server listens on, strongest sign first.
-var jsPortPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\.listen\(\s*(\d{2,5})\b`),
-	regexp.MustCompile(`\bPORT\b[^\n;]{0,40}?(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`),
-	regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
+var jsPortPatterns = []*pattern{
+	newPattern(`\.listen\(\s*(\d{2,5})\b`),
+	newPattern(`\bPORT\b[^\n;]{0,40}?(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`),
+	newPattern(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
 }
 
 // jsDatastorePorts are well-known database and cache ports: a `port: 5432`
@@ -53,7 +52,7 @@ func scanJSSources(d *Dir, owned func(*Dir) bool, exts []string) jsScan {
 	var sc jsScan
 	seen := map[string]bool{}
 	addEnv := func(name string) {
-		if envNameRE.MatchString(name) && !seen[name] {
+		if plausibleEnvName(name) && !seen[name] {
 			seen[name] = true
 			sc.env = append(sc.env, name)
 		}
@@ -71,6 +70,9 @@ func scanJSSources(d *Dir, owned func(*Dir) bool, exts []string) jsScan {
 			goto ports // no destructuring of process.env, Bun.env or Deno.env here
 		}
 		for _, m := range FindAll(data, jsEnvDestructureRE) {
+			if len(m.Value) > 1000 {
+				continue // a block of code, not a destructuring pattern
+			}
 			for _, item := range strings.Split(m.Value, ",") {
 				item = strings.TrimSpace(item)
 				if strings.HasPrefix(item, "...") {

@@ -3,12 +3,11 @@ package detect
 import (
 	"errors"
 	"path"
-	"regexp"
 	"strings"
 )
 
 // nodeImportRE finds the server framework a source file imports.
-var nodeImportRE = regexp.MustCompile(`(?:from\s+|require\(\s*)['"](@nestjs/core|fastify|express|koa|hono|@hapi/hapi)['"]`)
+var nodeImportRE = newPattern(`(?:from\s+|require\(\s*)['"](@nestjs/core|fastify|express|koa|hono|@hapi/hapi)['"]`)
 
 // detectNxProject claims an application project of an integrated Nx
 // workspace: a folder with project.json and no package.json, whose

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -71,7 +70,7 @@ func parsePnpmWorkspace(data []byte) ([]string, error) {
 	return f.Packages, nil
 }
 
-var jsYAMLLineRE = regexp.MustCompile(`line (\d+)`)
+var jsYAMLLineRE = newPattern(`line (\d+)`)
 
 // jsYAMLNote turns a YAML decoding error into a note with its line.
 func jsYAMLNote(file string, err error) Note {

@@ -12,7 +12,6 @@ package detect
 import (
 	"encoding/json"
 	"errors"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -240,7 +239,7 @@ func hasPHPFiles(d *Dir) bool {
 	return false
 }
 
-var dbConnectionRE = regexp.MustCompile(`(?m)^\s*DB_CONNECTION\s*=\s*["']?([A-Za-z0-9_]+)`)
+var dbConnectionRE = newPattern(`(?m)^\s*DB_CONNECTION\s*=\s*["']?([A-Za-z0-9_]+)`)
 
 // backings: Composer packages and extensions, and DB_CONNECTION in
 // .env.example. Only that one key's value is read: it names a driver
@@ -260,13 +259,13 @@ func (a *phpApp) backings() []Backing {
 }
 
 var (
-	phpEnvPatterns = []*regexp.Regexp{
-		regexp.MustCompile(`\benv\(\s*["']([A-Z][A-Z0-9_]*)["']`),
-		regexp.MustCompile(`\bgetenv\(\s*["']([A-Z][A-Z0-9_]*)["']`),
-		regexp.MustCompile(`\$_ENV\[\s*["']([A-Z][A-Z0-9_]*)["']`),
+	phpEnvPatterns = []*pattern{
+		newPattern(`\benv\(\s*["']([A-Z][A-Z0-9_]*)["']`),
+		newPattern(`\bgetenv\(\s*["']([A-Z][A-Z0-9_]*)["']`),
+		newPattern(`\$_ENV\[\s*["']([A-Z][A-Z0-9_]*)["']`),
 	}
-	phpServerVarRE = regexp.MustCompile(`\$_SERVER\[\s*["']([A-Z][A-Z0-9_]*)["']`)
-	phpAWSClientRE = regexp.MustCompile(`\b(S3Client|SqsClient)\b`)
+	phpServerVarRE = newPattern(`\$_SERVER\[\s*["']([A-Z][A-Z0-9_]*)["']`)
+	phpAWSClientRE = newPattern(`\b(S3Client|SqsClient)\b`)
 )
 
 // phpServerVars are request and server variables of $_SERVER, not
@@ -293,7 +292,7 @@ func (phpDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
 	seenAWS := map[string]bool{}
 	ScanSources(d, []string{".php"}, owned, func(rel string, data []byte) {
 		for _, m := range FindAll(data, phpServerVarRE) {
-			if seenEnv[m.Value] || isPHPServerVar(m.Value) || !envNameRE.MatchString(m.Value) {
+			if seenEnv[m.Value] || isPHPServerVar(m.Value) || !plausibleEnvName(m.Value) {
 				continue
 			}
 			seenEnv[m.Value] = true

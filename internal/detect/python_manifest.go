@@ -6,7 +6,6 @@ package detect
 
 import (
 	"errors"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -192,7 +191,7 @@ func lineOfTOMLKey(data []byte, key string) int {
 	return 0
 }
 
-var pyNameRE = regexp.MustCompile(`^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?`)
+var pyNameRE = newPattern(`^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?`)
 
 // pep508Name returns the normalised project name and extras at the start of
 // a PEP 508 requirement ("Django[argon2]>=5.0 ; python_version>'3.10'").
@@ -220,7 +219,7 @@ func pep508Name(spec string) (string, []string, bool) {
 	return normalizePyName(name), extras, true
 }
 
-var pySepRE = regexp.MustCompile(`[-_.]+`)
+var pySepRE = newPattern(`[-_.]+`)
 
 // normalizePyName normalises a Python project name as PEP 503 does.
 func normalizePyName(n string) string {
@@ -320,9 +319,9 @@ func firstField(s string) string {
 }
 
 var (
-	setupNameRE     = regexp.MustCompile(`\bname\s*=\s*["']([^"']+)["']`)
-	setupRequiresRE = regexp.MustCompile(`(?s)\binstall_requires\s*=\s*[\[(](.*?)[\])]`)
-	pyStringRE      = regexp.MustCompile(`["']([^"'\n]+)["']`)
+	setupNameRE     = newPattern(`\bname\s*=\s*["']([^"']+)["']`)
+	setupRequiresRE = newPattern(`(?s)\binstall_requires\s*=\s*[\[(](.*?)[\])]`)
+	pyStringRE      = newPattern(`["']([^"'\n]+)["']`)
 )
 
 // parseSetupPy reads the project name and install_requires names from

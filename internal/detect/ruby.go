@@ -4,7 +4,6 @@ package detect
 // plain Rack apps; Sidekiq, GoodJob, Solid Queue and Delayed Job workers.
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -61,13 +60,13 @@ type gemfile struct {
 }
 
 var (
-	gemLineRE   = regexp.MustCompile(`^gem\s*\(?\s*["']([A-Za-z0-9_.-]+)["'](.*)$`)
-	groupLineRE = regexp.MustCompile(`^group\b(.*?)\bdo\b`)
-	inlineDevRE = regexp.MustCompile(`\bgroups?:\s*(\[[^\]]*\]|:\w+|["'][\w]+["'])`)
-	rubyLineRE  = regexp.MustCompile(`^ruby\b\s*\(?(.*)$`)
-	rbStringRE  = regexp.MustCompile(`["']([^"']*)["']`)
-	rbSymbolRE  = regexp.MustCompile(`:(\w+)|["'](\w+)["']`)
-	blockOpenRE = regexp.MustCompile(`(\bdo\s*(\|[^|]*\|)?\s*$)|^(if|unless|case|begin|while|until)\b`)
+	gemLineRE   = newPattern(`^gem\s*\(?\s*["']([A-Za-z0-9_.-]+)["'](.*)$`)
+	groupLineRE = newPattern(`^group\b(.*?)\bdo\b`)
+	inlineDevRE = newPattern(`\bgroups?:\s*(\[[^\]]*\]|:\w+|["'][\w]+["'])`)
+	rubyLineRE  = newPattern(`^ruby\b\s*\(?(.*)$`)
+	rbStringRE  = newPattern(`["']([^"']*)["']`)
+	rbSymbolRE  = newPattern(`:(\w+)|["'](\w+)["']`)
+	blockOpenRE = newPattern(`(\bdo\s*(\|[^|]*\|)?\s*$)|^(if|unless|case|begin|while|until)\b`)
 )
 
 // parseGemfile reads gem names (and whether they are development/test only)
@@ -223,9 +222,9 @@ func parseGemfileLock(data []byte) gemLock {
 }
 
 var (
-	railsModuleRE = regexp.MustCompile(`(?m)^module\s+([A-Z]\w*)`)
-	dbAdapterRE   = regexp.MustCompile(`(?m)^\s*adapter:\s*["']?([a-z0-9_]+)`)
-	rbMainRE      = regexp.MustCompile(`(?m)^\s*run\b`)
+	railsModuleRE = newPattern(`(?m)^module\s+([A-Z]\w*)`)
+	dbAdapterRE   = newPattern(`(?m)^\s*adapter:\s*["']?([a-z0-9_]+)`)
+	rbMainRE      = newPattern(`(?m)^\s*run\b`)
 )
 
 type rubyApp struct {
@@ -479,10 +478,10 @@ func camelToSnake(s string) string {
 	return b.String()
 }
 
-var rubyEnvPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\bENV\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\]`),
-	regexp.MustCompile(`\bENV\.fetch\(?\s*["']([A-Z][A-Z0-9_]*)["']`),
-	regexp.MustCompile(`\bENV\.key\?\(?\s*["']([A-Z][A-Z0-9_]*)["']`),
+var rubyEnvPatterns = []*pattern{
+	newPattern(`\bENV\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\]`),
+	newPattern(`\bENV\.fetch\(?\s*["']([A-Z][A-Z0-9_]*)["']`),
+	newPattern(`\bENV\.key\?\(?\s*["']([A-Z][A-Z0-9_]*)["']`),
 }
 
 // Enrich collects the environment variable names the Ruby code (and ERB in

@@ -3,7 +3,6 @@ package detect
 import (
 	"errors"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -239,7 +238,7 @@ func rustMajorMinor(v string) string {
 	return m[1]
 }
 
-var rustVersionRE = regexp.MustCompile(`^(1\.\d+)(?:\.\d+)?$`)
+var rustVersionRE = newPattern(`^(1\.\d+)(?:\.\d+)?$`)
 
 // loadCargo reads and parses d/Cargo.toml, noting a syntax error.
 func loadCargo(d *Dir) *cargoInfo {
@@ -496,18 +495,18 @@ func rustService(d, ctx *Dir, c *cargoInfo, ws *cargoInfo) (*Service, int) {
 }
 
 var (
-	rustEnvPatterns = []*regexp.Regexp{
-		regexp.MustCompile(`\benv::var(?:_os)?\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
-		regexp.MustCompile(`\bdotenvy?::var\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
-		regexp.MustCompile(`\b(?:std::)?env!\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
+	rustEnvPatterns = []*pattern{
+		newPattern(`\benv::var(?:_os)?\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
+		newPattern(`\bdotenvy?::var\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
+		newPattern(`\b(?:std::)?env!\(\s*"([A-Za-z_][A-Za-z0-9_]*)"`),
 	}
-	rustPortPatterns = []*regexp.Regexp{
+	rustPortPatterns = []*pattern{
 		// env::var("PORT").unwrap_or_else(|_| "3000".to_string())
-		regexp.MustCompile(`"PORT"\)[^;]*?unwrap_or(?:_else)?\([^"\d;]*"?(\d{2,5})"?`),
-		regexp.MustCompile(`"(?:0\.0\.0\.0|\[::\]|::):(\d{2,5})"`),
-		regexp.MustCompile(`\(\s*"(?:0\.0\.0\.0|::)"\s*,\s*(\d{2,5})\s*\)`),
-		regexp.MustCompile(`\(\s*\[\s*0\s*,\s*0\s*,\s*0\s*,\s*0\s*\]\s*,\s*(\d{2,5})\s*\)`),
-		regexp.MustCompile(`"(?:127\.0\.0\.1|localhost):(\d{2,5})"`),
+		newPattern(`"PORT"\)[^;]*?unwrap_or(?:_else)?\([^"\d;]*"?(\d{2,5})"?`),
+		newPattern(`"(?:0\.0\.0\.0|\[::\]|::):(\d{2,5})"`),
+		newPattern(`\(\s*"(?:0\.0\.0\.0|::)"\s*,\s*(\d{2,5})\s*\)`),
+		newPattern(`\(\s*\[\s*0\s*,\s*0\s*,\s*0\s*,\s*0\s*\]\s*,\s*(\d{2,5})\s*\)`),
+		newPattern(`"(?:127\.0\.0\.1|localhost):(\d{2,5})"`),
 	}
 )
 
@@ -530,7 +529,7 @@ func (rustDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
 	}
 }
 
-var cargoNameRE = regexp.MustCompile(`(?m)^\s*name\s*=\s*"([A-Za-z0-9_\-]+)"`)
+var cargoNameRE = newPattern(`(?m)^\s*name\s*=\s*"([A-Za-z0-9_\-]+)"`)
 
 // rustFallback claims a package whose Cargo.toml does not parse (the
 // syntax error is noted) when src/main.rs shows it is a binary: weakly,

@@ -78,7 +78,7 @@ type Match struct {
 
 // FindAll returns the first capture group of every match of re in data, with
 // the line it starts on.
-func FindAll(data []byte, re *regexp.Regexp) []Match {
+func FindAll(data []byte, re *pattern) []Match {
 	if h := literalHint(re); h != "" && !bytes.Contains(data, []byte(h)) {
 		return nil // cheap: most files do not contain the pattern's literal
 	}
@@ -96,13 +96,13 @@ func FindAll(data []byte, re *regexp.Regexp) []Match {
 }
 
 // hints caches literalHint per pattern.
-var hints sync.Map // *regexp.Regexp -> string
+var hints sync.Map // *pattern -> string
 
 // literalHint returns a literal every match of re must contain: the
 // literal prefix of the pattern once leading \b assertions are dropped
 // (dropping an assertion only widens what matches, so the prefix stays
 // necessary). Empty when there is none.
-func literalHint(re *regexp.Regexp) string {
+func literalHint(re *pattern) string {
 	if h, ok := hints.Load(re); ok {
 		return h.(string)
 	}
@@ -126,13 +126,19 @@ func LineOf(data []byte, offset int) int {
 	return bytes.Count(data[:offset], []byte{'\n'}) + 1
 }
 
-// envNameRE is what a plausible environment variable name looks like.
-var envNameRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]{1,63}$`)
+// envNameRE is what a plausible environment variable name looks like, up
+// to its length (see plausibleEnvName); a counted repetition would cost a
+// fiftieth of a millisecond to compile on every run.
+var envNameRE = newPattern(`^[A-Z][A-Z0-9_]+$`)
+
+// plausibleEnvName reports whether s looks like an environment variable
+// name: upper case, digits and underscores, 2 to 64 characters.
+func plausibleEnvName(s string) bool { return len(s) <= 64 && envNameRE.MatchString(s) }
 
 // CollectEnv scans the service's sources with the given patterns (each with
 // the variable name as its first group) and adds the names it finds to s.Env.
 // Only names are collected: Hoist never reads values.
-func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*regexp.Regexp) {
+func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*pattern) {
 	seen := map[string]bool{}
 	for _, e := range s.Env {
 		seen[e] = true
@@ -140,7 +146,7 @@ func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patter
 	ScanSources(d, exts, owned, func(rel string, data []byte) {
 		for _, re := range patterns {
 			for _, m := range FindAll(data, re) {
-				if !envNameRE.MatchString(m.Value) || seen[m.Value] {
+				if !plausibleEnvName(m.Value) || seen[m.Value] {
 					continue
 				}
 				seen[m.Value] = true
@@ -153,7 +159,7 @@ func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patter
 // FindPort scans the service's sources for the first match of any pattern
 // whose first group is a port number, and sets s.Port with evidence. It keeps
 // an already-known port.
-func FindPort(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*regexp.Regexp) {
+func FindPort(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*pattern) {
 	if s.Port != 0 {
 		return
 	}

@@ -3,7 +3,6 @@ package detect
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -140,7 +139,7 @@ func staticMentionsHugo(d *Dir, cfg string) bool {
 	return bytes.Contains(data, []byte("baseURL")) || bytes.Contains(data, []byte("baseurl"))
 }
 
-var jekyllGemRE = regexp.MustCompile(`(?m)^\s*gem\s+["'](jekyll|github-pages)["']`)
+var jekyllGemRE = newPattern(`(?m)^\s*gem\s+["'](jekyll|github-pages)["']`)
 
 func (staticDetector) detectJekyll(d *Dir) *Claim {
 	if !d.Has("_config.yml") {

@@ -1,9 +1,9 @@
 // Package validate checks infrastructure templates offline and reports
 // findings with file, line and column: syntax, structure, resource types and
 // properties against the embedded AWS resource schema, and references. It
-// is format-independent: each format (CloudFormation today) is one Format in
-// the formats slice, and Path hands every file or folder to the format that
-// claims it.
+// is format-independent: each format (CloudFormation templates, Terraform
+// configurations) is one Format in the formats slice, and Path hands every
+// file or folder to the format that claims it.
 //
 // It reads the files it is pointed at and nothing else; it never prints,
 // touches the network or needs AWS credentials.
@@ -24,6 +24,9 @@ import (
 const (
 	SeverityError   = "error"
 	SeverityWarning = "warning"
+	// SeverityInfo is a note that changes nothing about validity: what
+	// was not checked, and why.
+	SeverityInfo = "info"
 )
 
 // Finding is one thing wrong with a file. Line and Column are 1-based; zero
@@ -83,7 +86,14 @@ type Format interface {
 
 // formats is the registry, in order of precedence: the first format that is
 // Sure of a file gets it.
-var formats = []Format{cloudFormation{}}
+var formats = []Format{cloudFormation{}, terraform{}}
+
+// folderFormat is a Format whose unit is a folder (a Terraform
+// configuration): a file of it named alone is validated together with
+// the other files of its folder that Folder returns, itself included.
+type folderFormat interface {
+	Folder(file string) ([]File, error)
+}
 
 // Report is the result of validating a path.
 type Report struct {
@@ -97,6 +107,9 @@ func (r *Report) Errors() int { return r.count(SeverityError) }
 
 // Warnings counts the warning findings.
 func (r *Report) Warnings() int { return r.count(SeverityWarning) }
+
+// Notes counts the info findings.
+func (r *Report) Notes() int { return r.count(SeverityInfo) }
 
 // Valid reports whether there is no error finding.
 func (r *Report) Valid() bool { return r.Errors() == 0 }
@@ -141,9 +154,19 @@ func Path(path string, opts Options) (*Report, error) {
 		}
 		f := pick(path, data, Maybe)
 		if f == nil {
-			return nil, fmt.Errorf("%s: %w (want a CloudFormation template: .yaml, .yml, .json or .template)", path, ErrUnrecognized)
+			return nil, fmt.Errorf("%s: %w (want a CloudFormation template: .yaml, .yml, .json or .template; or a Terraform .tf file)", path, ErrUnrecognized)
 		}
-		return finish([]string{path}, f.Validate([]File{{Path: path, Data: data}}, opts)), nil
+		files := []File{{Path: path, Data: data}}
+		if ff, ok := f.(folderFormat); ok {
+			if files, err = ff.Folder(path); err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+		}
+		var names []string
+		for _, f := range files {
+			names = append(names, f.Path)
+		}
+		return finish(names, f.Validate(files, opts)), nil
 	}
 	// Walk the cleaned path so that filepath.Dir of a file matches its
 	// folder's name ("infra/" walks as "infra").
@@ -201,7 +224,7 @@ func Path(path string, opts Options) (*Report, error) {
 		}
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: %w (looked for CloudFormation templates: YAML or JSON with a Resources or AWSTemplateFormatVersion key)", path, ErrNothing)
+		return nil, fmt.Errorf("%s: %w (looked for CloudFormation templates: YAML or JSON with a Resources or AWSTemplateFormatVersion key; and Terraform .tf files)", path, ErrNothing)
 	}
 	return finish(files, findings), nil
 }
@@ -227,7 +250,10 @@ func finish(files []string, findings []Finding) *Report {
 		findings = []Finding{}
 	}
 	Sort(findings)
-	return &Report{Files: files, Findings: findings}
+	// A folder reached twice (a local module inside the folder walked)
+	// reports its findings once.
+	findings = slices.Compact(findings)
+	return &Report{Files: slices.Compact(files), Findings: findings}
 }
 
 // Sort orders findings by file, line, column, then rule and message.

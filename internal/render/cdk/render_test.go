@@ -251,7 +251,7 @@ var (
 		}
 		return m
 	}()
-	reProp     = regexp.MustCompile(`([A-Za-z0-9]+):cdk\(\)\.\w+(?:\([^()]*\))?\(properties\.(\w+)\)`)
+	reProp = regexp.MustCompile(`([A-Za-z0-9]+):cdk\(\)\.\w+(?:\([^()]*\))?\(properties\.(\w+)\)`)
 )
 
 // TestNamesMatchCDK checks the renderer's naming against aws-cdk-lib

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hoist-dev/hoist/internal/ir"
+	"github.com/hoist-dev/hoist/internal/schema/tf/hclcheck"
 )
 
 func TestSnake(t *testing.T) {
@@ -125,7 +126,7 @@ func TestVariablesAndOutputs(t *testing.T) {
 			t.Errorf("outputs.tf: got\n%s\nwant it to contain %q", files["outputs.tf"], want)
 		}
 	}
-	for _, pr := range append(CheckReferences(files), CheckSchema(files)...) {
+	for _, pr := range hclcheck.Check(files) {
 		t.Errorf("check: %s", pr)
 	}
 }

@@ -96,3 +96,16 @@ func TestFileFor(t *testing.T) {
 		}
 	}
 }
+
+// hasName reports whether a schema block has an argument, attribute or
+// nested block of that name.
+func hasName(b *tf.Block, name string) bool {
+	if _, ok := b.Argument(name); ok {
+		return true
+	}
+	if _, ok := b.Attribute(name); ok {
+		return true
+	}
+	_, ok := b.Block(name)
+	return ok
+}

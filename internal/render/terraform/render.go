@@ -10,8 +10,8 @@
 // becomes a template string, pseudo parameters become data sources. What
 // the renderer cannot translate is an error naming the resource and
 // property, never dropped. Output is deterministic and terraform fmt
-// clean. The package reads only the IR; CheckReferences and CheckSchema
-// validate any Terraform files.
+// clean. The package reads only the IR; package hclcheck (under
+// internal/schema/tf) checks the output.
 package terraform
 
 import (

@@ -12,6 +12,7 @@ import (
 	"github.com/hoist-dev/hoist/internal/expand"
 	"github.com/hoist-dev/hoist/internal/golden"
 	"github.com/hoist-dev/hoist/internal/ir"
+	"github.com/hoist-dev/hoist/internal/schema/tf/hclcheck"
 	"github.com/hoist-dev/hoist/internal/spec"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -117,10 +118,10 @@ func TestRenderSpecs(t *testing.T) {
 			if !bytes.Equal(archive(files), archive(again)) {
 				t.Errorf("%s: two renders differ", name)
 			}
-			for _, pr := range CheckSchema(files) {
+			for _, pr := range hclcheck.CheckSchema(files) {
 				t.Errorf("%s: schema: %s", name, pr)
 			}
-			for _, pr := range CheckReferences(files) {
+			for _, pr := range hclcheck.CheckReferences(files) {
 				t.Errorf("%s: reference: %s", name, pr)
 			}
 			terraformFmt(t, files)

@@ -1,4 +1,10 @@
-package artifact
+// Package dockerlint parses a Dockerfile with BuildKit's own parser and runs
+// BuildKit's linter over it in-process, offline: the checks `docker build`
+// applies, with line numbers. Base images are never resolved: a stub
+// resolver answers for them. It is its own package because BuildKit's
+// front end brings a large dependency tree; commands that do not lint do
+// not pay for it at start-up.
+package dockerlint
 
 import (
 	"bytes"
@@ -18,8 +24,8 @@ import (
 	digest "github.com/opencontainers/go-digest"
 )
 
-// LintWarning is one finding of BuildKit's Dockerfile linter.
-type LintWarning struct {
+// Warning is one finding of BuildKit's Dockerfile linter.
+type Warning struct {
 	// Rule is BuildKit's rule name, e.g. "JSONArgsRecommended".
 	Rule string `json:"rule"`
 	// Message is the rule's detail for this occurrence.
@@ -31,7 +37,7 @@ type LintWarning struct {
 	Line int `json:"line"`
 }
 
-func (w LintWarning) String() string {
+func (w Warning) String() string {
 	return fmt.Sprintf("%d: %s: %s", w.Line, w.Rule, w.Message)
 }
 
@@ -50,7 +56,7 @@ func (w LintWarning) String() string {
 // context's .dockerignore and is not evaluated.
 //
 // A Dockerfile BuildKit cannot parse or convert is an error naming the line.
-func Lint(name string, dockerfile []byte) (warnings []LintWarning, err error) {
+func Lint(name string, dockerfile []byte) (warnings []Warning, err error) {
 	defer func() {
 		// BuildKit is third-party code fed untrusted input: a panic in it is
 		// reported as a lint error, never allowed to crash the caller.
@@ -87,7 +93,7 @@ func Lint(name string, dockerfile []byte) (warnings []LintWarning, err error) {
 		return nil, fmt.Errorf("%s: %s", name, res.Error.Message)
 	}
 	for _, w := range res.Warnings {
-		warnings = append(warnings, LintWarning{Rule: w.RuleName, Message: w.Detail, URL: w.URL, Line: firstLine(w.Location)})
+		warnings = append(warnings, Warning{Rule: w.RuleName, Message: w.Detail, URL: w.URL, Line: firstLine(w.Location)})
 	}
 
 	// DockerfileLint leaves experimental rules off unless the file opts in;
@@ -101,7 +107,7 @@ func Lint(name string, dockerfile []byte) (warnings []LintWarning, err error) {
 		if len(loc) > 0 {
 			line = loc[0].Start.Line
 		}
-		warnings = append(warnings, LintWarning{Rule: rule, Message: msg, URL: url, Line: line})
+		warnings = append(warnings, Warning{Rule: rule, Message: msg, URL: url, Line: line})
 	}})
 	if _, _, err := instructions.Parse(ast.AST, exp); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
