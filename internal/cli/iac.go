@@ -42,7 +42,7 @@ var iacFormats = []iacFormat{
 		return files, nil
 	}},
 	{"cdk", func(g *ir.Graph) ([]filewrite.File, error) {
-		files, err := cdk.Render(g, cdk.Options{})
+		files, err := cdk.Render(g, cdk.Options{Name: g.Name})
 		if err != nil {
 			return nil, err
 		}

@@ -103,6 +103,9 @@ type Output struct {
 
 // Graph is a whole stack.
 type Graph struct {
+	// Name is the application's name (hoist.yaml's name), when known:
+	// renderers name stacks and modules after it.
+	Name        string
 	Description string
 	Parameters  []Parameter
 	Conditions  *Map

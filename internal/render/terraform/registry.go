@@ -63,6 +63,7 @@ var families = []family{
 	lambdaFamily{},
 	dynamodbFamily{},
 	elasticacheFamily{},
+	edgeFamily{},
 }
 
 // lookupType returns the mapping of a CloudFormation type, or nil.

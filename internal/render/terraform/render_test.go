@@ -53,9 +53,6 @@ var unmapped = []string{
 	"AWS::AppRunner::AutoScalingConfiguration",
 	"AWS::AppRunner::Service",
 	"AWS::AppRunner::VpcConnector",
-	"AWS::CertificateManager::Certificate",
-	"AWS::CloudFront::Distribution",
-	"AWS::CloudFront::OriginAccessControl",
 }
 
 // unrenderable lists the specs that need something the AWS provider 6.x
