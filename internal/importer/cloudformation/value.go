@@ -50,6 +50,14 @@ var functions = map[string]fnSpec{
 	"Fn::ToJsonString": {anyValue, 0, 0},
 	"Fn::Transform":    {mapWithName, 0, 0},
 	"Condition":        {scalarOrFn, 0, 0},
+	// Rule-specific functions (template Rules, e.g. CDK's
+	// CheckBootstrapVersion).
+	"Fn::Contains":         {listOf, 2, 2},
+	"Fn::EachMemberEquals": {listOf, 2, 2},
+	"Fn::EachMemberIn":     {listOf, 2, 2},
+	"Fn::RefAll":           {scalarOrFn, 0, 0},
+	"Fn::ValueOf":          {listOf, 2, 2},
+	"Fn::ValueOfAll":       {listOf, 2, 2},
 }
 
 // knownFunction reports a name Hoist understands, for tags and long forms.
