@@ -266,37 +266,36 @@ func AsBool(v Value) (bool, bool) {
 	return false, false
 }
 
-// AsInt returns a literal integer, accepting numeric strings.
-func AsInt(v Value) (int, bool) {
-	var s string
+// numberText returns the text of a literal number or string.
+func numberText(v Value) (string, bool) {
 	switch x := v.(type) {
 	case Number:
-		s = string(x)
+		return string(x), true
 	case String:
-		s = string(x)
-	default:
+		return string(x), true
+	}
+	return "", false
+}
+
+// AsInt returns a literal integer, accepting numeric strings ("80") and
+// whole floats ("80.0").
+func AsInt(v Value) (int, bool) {
+	if s, ok := numberText(v); ok {
+		if i, err := strconv.Atoi(s); err == nil {
+			return i, true
+		}
+	}
+	f, ok := AsFloat(v)
+	if !ok || f != float64(int(f)) {
 		return 0, false
 	}
-	i, err := strconv.Atoi(s)
-	if err != nil {
-		f, ferr := strconv.ParseFloat(s, 64)
-		if ferr != nil || f != float64(int(f)) {
-			return 0, false
-		}
-		return int(f), true
-	}
-	return i, true
+	return int(f), true
 }
 
 // AsFloat returns a literal number, accepting numeric strings.
 func AsFloat(v Value) (float64, bool) {
-	var s string
-	switch x := v.(type) {
-	case Number:
-		s = string(x)
-	case String:
-		s = string(x)
-	default:
+	s, ok := numberText(v)
+	if !ok {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
