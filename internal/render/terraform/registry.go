@@ -58,6 +58,7 @@ var families = []family{
 	logsFamily{},
 	cloudwatchFamily{},
 	ecsFamily{},
+	appRunnerFamily{},
 	elbv2Family{},
 	autoscalingFamily{},
 	lambdaFamily{},

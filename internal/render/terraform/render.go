@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hoist-dev/hoist/internal/ir"
@@ -79,7 +80,11 @@ func Render(g *ir.Graph) (map[string][]byte, error) {
 	for _, b := range c.blocks {
 		files[b.file] = append(files[b.file], b)
 	}
+	// Files are independent and formatting dominates the cost (hclwrite
+	// re-lexes what it wrote to align it): format them concurrently.
 	out := map[string][]byte{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for name, blocks := range files {
 		sort.SliceStable(blocks, func(i, j int) bool {
 			if blocks[i].order != blocks[j].order {
@@ -87,8 +92,16 @@ func Render(g *ir.Graph) (map[string][]byte, error) {
 			}
 			return blocks[i].seq < blocks[j].seq
 		})
-		out[name] = writeFile(blocks)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data := writeFile(blocks)
+			mu.Lock()
+			out[name] = data
+			mu.Unlock()
+		}()
 	}
+	wg.Wait()
 	return out, nil
 }
 

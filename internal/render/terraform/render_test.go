@@ -49,11 +49,7 @@ func archive(files map[string][]byte) []byte {
 // unmapped lists the CloudFormation types the expansion produces that the
 // renderer does not map yet. A spec that uses one must fail to render
 // with an error naming it; mapping the type means deleting it here.
-var unmapped = []string{
-	"AWS::AppRunner::AutoScalingConfiguration",
-	"AWS::AppRunner::Service",
-	"AWS::AppRunner::VpcConnector",
-}
+var unmapped = []string{}
 
 // unrenderable lists the specs that need something the AWS provider 6.x
 // schema does not have, with the part of the Render error that says what.
