@@ -25,7 +25,8 @@ every one in a folder and its subfolders, without an AWS account. Templates
 are YAML or JSON files with a top-level Resources or AWSTemplateFormatVersion
 key; the .tf files of one folder are one Terraform configuration. Hidden
 folders (.terraform among them), node_modules and vendor are skipped; a
-folder with both validates both.
+folder with both validates both. A CDK cloud assembly (cdk.out: a
+manifest.json with stack artifacts) validates each stack's template once.
 
 CloudFormation:
 

@@ -86,13 +86,22 @@ type Format interface {
 
 // formats is the registry, in order of precedence: the first format that is
 // Sure of a file gets it.
-var formats = []Format{cloudFormation{}, terraform{}}
+var formats = []Format{cdkOut{}, cloudFormation{}, terraform{}}
 
 // folderFormat is a Format whose unit is a folder (a Terraform
 // configuration): a file of it named alone is validated together with
 // the other files of its folder that Folder returns, itself included.
 type folderFormat interface {
 	Folder(file string) ([]File, error)
+}
+
+// unitFormat is a Format whose unit is a set of files that one of them
+// names (a CDK cloud assembly: manifest.json and the stack templates it
+// lists). In a folder, Claim picks its units out of the folder's files
+// before any file is detected alone: the files of unit go to this format
+// and to no other, and the report lists the files named in listed.
+type unitFormat interface {
+	Claim(files []File) (unit []File, listed []string)
 }
 
 // Report is the result of validating a path.
@@ -205,7 +214,20 @@ func Path(path string, opts Options) (*Report, error) {
 	var findings []Finding
 	for _, dir := range dirs {
 		claimed := make([][]File, len(formats))
+		listed := make([][]string, len(formats))
+		taken := map[string]bool{}
+		for i, fm := range formats {
+			if uf, ok := fm.(unitFormat); ok {
+				claimed[i], listed[i] = uf.Claim(byDir[dir])
+				for _, f := range claimed[i] {
+					taken[f.Path] = true
+				}
+			}
+		}
 		for _, f := range byDir[dir] {
+			if taken[f.Path] {
+				continue
+			}
 			for i, fm := range formats {
 				if fm.Detect(f.Path, f.Data) == Sure {
 					claimed[i] = append(claimed[i], f)
@@ -217,8 +239,12 @@ func Path(path string, opts Options) (*Report, error) {
 			if len(claimed[i]) == 0 {
 				continue
 			}
-			for _, f := range claimed[i] {
-				files = append(files, f.Path)
+			if listed[i] != nil {
+				files = append(files, listed[i]...)
+			} else {
+				for _, f := range claimed[i] {
+					files = append(files, f.Path)
+				}
 			}
 			findings = append(findings, fm.Validate(claimed[i], opts)...)
 		}

@@ -282,7 +282,7 @@ func importStacks(dir string, m *Manifest) ([]Stack, error) {
 		}
 		g, problems, err := cfn.Import(file, data, cfn.Options{})
 		if err != nil {
-			return nil, fmt.Errorf("stack %q: %w", s.Name, err)
+			return nil, err
 		}
 		out = append(out, Stack{Name: s.Name, TemplateFile: file, Graph: g, Problems: problems})
 	}
