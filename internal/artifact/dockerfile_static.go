@@ -119,10 +119,11 @@ func defaultSiteOutput(tool string) string {
 }
 
 // nodeBuildStage installs the site's Node dependencies with its package
-// manager and runs the build command.
+// manager and runs the build command, on the Node version buildspec.yml and
+// the workflow use (siteNodeVersion), whatever version detection found.
 func nodeBuildStage(d *dockerfile, s detect.Service) {
 	pm := nodePackageManager(s)
-	ver := major(s.LanguageVersion, siteNodeVersion)
+	ver := siteNodeVersion
 	d.stage("runs the site's build command.", "node:"+ver+"-bookworm-slim", "build")
 	d.line("WORKDIR /app")
 	if pm.corepack {

@@ -9,8 +9,9 @@ import (
 )
 
 // Build stages of the static site generators that are not Node packages.
-// Their tool versions are the ones sites.go pins for buildspec.yml and the
-// GitHub workflow, so the three build the same site with the same tool.
+// Their tool and runtime versions are the ones sites.go pins for
+// buildspec.yml and the GitHub workflow, so the three build the same site
+// with the same tool on the same runtime (see the comment on the constants).
 
 // hugoBuildStage installs Hugo extended from its GitHub release, checked
 // against the release's SHA-256 checksums, and runs the build command.
@@ -52,7 +53,7 @@ func hugoInstallRun() string {
 // requirements files, or MkDocs alone at the pinned version, and runs the
 // build command.
 func mkdocsBuildStage(d *dockerfile, s detect.Service) {
-	ver := majorMinor(s.LanguageVersion, sitePythonVersion)
+	ver := sitePythonVersion
 	d.stage("MkDocs builds the site with Python "+ver+".", "python:"+ver+"-slim-bookworm", "build")
 	d.line("ENV PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1")
 	d.line("WORKDIR /app")
@@ -83,7 +84,7 @@ func mkdocsBuildStage(d *dockerfile, s detect.Service) {
 // native extensions included), or Jekyll alone at the pinned version, and
 // runs the build command in production mode.
 func jekyllBuildStage(d *dockerfile, s detect.Service) {
-	ver := majorMinor(s.LanguageVersion, siteRubyVersion)
+	ver := siteRubyVersion
 	d.stage("Jekyll builds the site with Ruby "+ver+".\nCompilers for gems with native extensions (sass-embedded, eventmachine).", "ruby:"+ver+"-slim-bookworm", "build")
 	d.line("%s", aptInstallCached("build-essential", "git"))
 	d.line("ENV JEKYLL_ENV=production")

@@ -61,7 +61,10 @@ func TestStaticGeneratorsWithoutNode(t *testing.T) {
 		{"mkdocs without requirements", site("a", "mkdocs", "mkdocs build", "build/site"), "python:" + sitePythonVersion + "-slim-bookworm", "pip install mkdocs==" + mkdocsVersion, "/app/build/site"},
 		{"mkdocs requirements in the member", with(site("a", "mkdocs", "mkdocs build", "", "docs/requirements.txt"), func(s *detect.Service) { s.Path = "docs" }), "python:", "pip install -r docs/requirements.txt", "/app/docs/site"},
 		{"jekyll with a Gemfile", site("a", "jekyll", "bundle exec jekyll build", "", "Gemfile", "Gemfile.lock"), "ruby:" + siteRubyVersion + "-slim-bookworm", "bundle install", "/app/_site"},
-		{"jekyll with a Gemfile, ruby pinned", with(site("a", "jekyll", "bundle exec jekyll build", "_site", "Gemfile"), func(s *detect.Service) { s.LanguageVersion = "3.4.1" }), "ruby:3.4-slim-bookworm", "bundle install", "/app/_site"},
+		// A detected runtime version is not used: buildspec.yml and the workflow
+		// cannot know it, and the three must build on the same runtime.
+		{"jekyll, detected ruby gives way to the CI one", with(site("a", "jekyll", "bundle exec jekyll build", "_site", "Gemfile"), func(s *detect.Service) { s.LanguageVersion = "3.4.1" }), "ruby:" + siteRubyVersion + "-slim-bookworm", "bundle install", "/app/_site"},
+		{"mkdocs, detected python gives way to the CI one", with(site("a", "mkdocs", "mkdocs build", ""), func(s *detect.Service) { s.LanguageVersion = "3.10" }), "python:" + sitePythonVersion + "-slim-bookworm", "pip install mkdocs==", "/app/site"},
 		{"jekyll without a Gemfile", site("a", "jekyll", "jekyll build", ""), "ruby:", "gem install --no-document jekyll -v " + jekyllVersion, "/app/_site"},
 		{"jekyll in a member", with(site("a", "jekyll", "bundle exec jekyll build", "", "blog/Gemfile", "blog/Gemfile.lock"), func(s *detect.Service) { s.Path = "blog" }), "ruby:", "ENV BUNDLE_GEMFILE=/app/blog/Gemfile", "/app/blog/_site"},
 	}

@@ -47,7 +47,10 @@ var languageIgnores = []struct {
 	{"rust", []ignoreSection{{"Build output", []string{"**/target"}}}},
 	{"dotnet", []ignoreSection{{"Build output and IDE state", []string{"**/bin", "**/obj", "**/.vs", "**/*.user", "**/TestResults"}}}},
 	{"elixir", []ignoreSection{{"Dependencies and build output (rebuilt in the image)", []string{"**/_build", "**/deps", "**/.elixir_ls", "**/cover", "**/node_modules", "priv/static/assets"}}}},
-	{"static", []ignoreSection{{"Dependencies (rebuilt in the image)", []string{"**/node_modules", "**/.cache", "**/.astro", "**/.next"}}}},
+	{"static", []ignoreSection{
+		{"Dependencies (rebuilt in the image)", []string{"**/node_modules", "**/.cache", "**/.astro", "**/.next"}},
+		{"Generator output, caches and installed gems: Jekyll, Hugo, Bundler", []string{"**/_site", "**/.jekyll-cache", "**/resources/_gen", "**/vendor/bundle", "**/.bundle"}},
+	}},
 }
 
 // Dockerignore renders the .dockerignore for a service's build context.
@@ -66,6 +69,9 @@ func Dockerignore(s detect.Service) []byte {
 			sections = append(sections, l.sections...)
 		}
 	}
+	if out := staticBuildOutput(s); out != "" {
+		sections = append(sections, ignoreSection{"The site's build output (the image builds it afresh)", []string{out}})
+	}
 	keep := staticKeep(s)
 	for _, sec := range sections {
 		b.WriteString("\n# " + sec.comment + "\n")
@@ -77,6 +83,26 @@ func Dockerignore(s detect.Service) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// staticBuildOutput is the output folder of a static site with a build
+// command, relative to the build context, or "" when there is none to
+// ignore. A site without a build command gets none: its folder is the site.
+// Only that one folder is ignored, not every folder of its name: a Vite
+// site's public/ is source, while a Hugo site's public/ is output.
+func staticBuildOutput(s detect.Service) string {
+	if s.Language != "static" || strings.TrimSpace(s.BuildCommand) == "" {
+		return ""
+	}
+	out := s.Build.OutputDir
+	if out == "" {
+		out = defaultSiteOutput(staticSiteTool(s))
+	}
+	out = path.Clean(path.Join(memberDir(s), out))
+	if out == "." || out == ".." || strings.HasPrefix(out, "../") || path.IsAbs(out) || strings.ContainsAny(out, "*?[]\\!#\n\r") {
+		return ""
+	}
+	return out
 }
 
 // staticKeep lists patterns that must not apply because they would remove a

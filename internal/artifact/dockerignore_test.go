@@ -59,12 +59,49 @@ func TestDockerignoreRules(t *testing.T) {
 
 func TestDockerignoreKeepsStaticOutput(t *testing.T) {
 	s := detect.Service{Name: "site", Language: "static", Kind: detect.KindStatic, Build: detect.Build{OutputDir: "dist"}}
-	if got := string(Dockerignore(s)); strings.Contains(got, "\n**/dist\n") {
+	if got := string(Dockerignore(s)); strings.Contains(got, "\n**/dist\n") || strings.Contains(got, "\ndist\n") {
 		t.Errorf("Dockerignore(static, output dist, no build): ignores the site's own files:\n%s", got)
 	}
 	s.BuildCommand = "npm run build"
 	s.Build.OutputDir = ".cache"
 	if got := string(Dockerignore(s)); !strings.Contains(got, "\n**/.cache\n") {
 		t.Errorf("Dockerignore(static with build): got no **/.cache, want build caches ignored")
+	}
+}
+
+// TestDockerignoreStaticSites checks the generator caches, installed gems
+// and build output a static site's context leaves out, and that a site
+// without a build command keeps its own folder.
+func TestDockerignoreStaticSites(t *testing.T) {
+	caches := []string{"**/.jekyll-cache", "**/resources/_gen", "**/vendor/bundle", "**/.bundle"}
+	tests := []struct {
+		name    string
+		svc     detect.Service
+		want    []string // patterns that must be present
+		wantNot []string // patterns that must be absent
+	}{
+		{"hugo, default output", site("s", "hugo", "hugo --minify", ""), append([]string{"public", "**/_site"}, caches...), nil},
+		{"mkdocs, default output", site("s", "mkdocs", "mkdocs build", ""), []string{"site"}, nil},
+		{"jekyll, default output", site("s", "jekyll", "bundle exec jekyll build", ""), append([]string{"_site", "**/_site"}, caches...), nil},
+		{"vite, output dist; public/ is source", site("s", "vite", "npm run build", "dist"), []string{"dist"}, []string{"public", "**/public"}},
+		{"site in a member of a root context", with(site("s", "hugo", "hugo", "public"), func(s *detect.Service) { s.Path = "docs" }), []string{"docs/public"}, []string{"public"}},
+		{"no build, site in public/", site("s", "", "", "public"), caches, []string{"public", "**/public"}},
+		{"no build, site in _site/", site("s", "", "", "_site"), caches, []string{"_site", "**/_site"}},
+		{"build writes into the folder itself", site("s", "", "./build.sh", "."), caches, []string{"."}},
+		{"output outside the context", site("s", "", "./build.sh", "../out"), caches, []string{"../out"}},
+		{"output with a glob character", site("s", "", "./build.sh", "out*"), caches, []string{"out*"}},
+	}
+	for _, tc := range tests {
+		got := "\n" + string(Dockerignore(tc.svc))
+		for _, p := range tc.want {
+			if !strings.Contains(got, "\n"+p+"\n") {
+				t.Errorf("Dockerignore(%s): got no %q, want it ignored:\n%s", tc.name, p, got)
+			}
+		}
+		for _, p := range tc.wantNot {
+			if strings.Contains(got, "\n"+p+"\n") {
+				t.Errorf("Dockerignore(%s): got %q, want it kept in the context", tc.name, p)
+			}
+		}
 	}
 }

@@ -24,7 +24,16 @@ const (
 	mkdocsVersion = "1.6.1"
 	jekyllVersion = "4.3.4"
 	// Language runtimes for MkDocs and Jekyll sites (CodeBuild
-	// runtime-versions and the setup actions of the workflow).
+	// runtime-versions, the setup actions of the workflow and the build
+	// stage of the site's Dockerfile).
+	//
+	// siteNodeVersion, sitePythonVersion and siteRubyVersion are used as
+	// they are, even when detection found another version (.ruby-version,
+	// .python-version, engines): the spec's static_sites entry carries no
+	// runtime, so buildspec.yml and the workflow cannot know the detected
+	// one, and a site that built locally in Docker must build the same way
+	// in CI. Honouring a detected version needs a runtime field in
+	// spec.StaticSite first, then all three can read it.
 	sitePythonVersion = "3.12"
 	siteRubyVersion   = "3.3"
 )

@@ -8,8 +8,10 @@ import (
 
 	"github.com/hoist-dev/hoist/internal/detect"
 	"github.com/hoist-dev/hoist/internal/dockerlint"
+	"github.com/hoist-dev/hoist/internal/filewrite"
 	"github.com/hoist-dev/hoist/internal/golden"
 	"github.com/hoist-dev/hoist/internal/spec"
+	"github.com/hoist-dev/hoist/internal/validate"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -79,3 +81,57 @@ func initArchive(t *testing.T, dir string) []byte {
 	}
 	return txtar.Format(ar)
 }
+
+// TestIaCForEveryFixture compiles the hoist.yaml `init` writes for every
+// detection fixture to CloudFormation and Terraform and validates both
+// offline: real-world-shaped specs (workers, static sites, several
+// databases) must expand and render cleanly, not only the expansion's own
+// test specs.
+func TestIaCForEveryFixture(t *testing.T) {
+	const repos = "../detect/testdata/repos"
+	entries, err := os.ReadDir(repos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		name := e.Name()
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(repos, name)
+			a, err := detect.Analyze(dir)
+			if err != nil {
+				t.Skipf("no services: %v", err)
+			}
+			sp, _ := specFromAnalysis(a, dir)
+			for _, format := range []string{"cloudformation", "terraform"} {
+				files, err := iacFiles(sp, format, "")
+				if err != nil {
+					t.Fatalf("%s: %v", format, err)
+				}
+				switch format {
+				case "cloudformation":
+					for _, f := range validate.CloudFormation(f0(files).Path, f0(files).Content, validate.Options{}) {
+						if f.Severity == "error" {
+							t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule)
+						}
+					}
+				case "terraform":
+					var vf []validate.File
+					for _, f := range files {
+						vf = append(vf, validate.File{Path: f.Path, Data: f.Content})
+					}
+					for _, f := range validate.Terraform(vf, validate.Options{}) {
+						if f.Severity == "error" {
+							t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func f0(files []filewrite.File) filewrite.File { return files[0] }

@@ -196,11 +196,29 @@ func TestServiceErrors(t *testing.T) {
 	}{
 		{"apprunner arm64", &spec.Spec{Version: 1, Name: "x", Target: spec.TargetAppRunner, Services: []spec.Service{{Name: "api", Port: 80, Public: true, Architecture: "arm64"}}}, "App Runner runs x86_64 only"},
 		{"apprunner too big", &spec.Spec{Version: 1, Name: "x", Target: spec.TargetAppRunner, Services: []spec.Service{{Name: "api", Port: 80, Public: true, CPU: 8192, Memory: 16384}}}, "more than App Runner offers"},
-		{"env set twice", &spec.Spec{Version: 1, Name: "x", Target: spec.TargetECSFargate, Services: []spec.Service{{Name: "api", Port: 80, Env: []string{"DB_HOST"}, DependsOn: []string{"db"}}}, Databases: []spec.Database{{Name: "db", Engine: "postgres"}}}, "DB_HOST is set twice"},
 	} {
 		_, err := Expand(tc.s)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Expand(%s): got error %v, want one containing %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// TestEnvProvidedByDependency: a variable the code reads that a dependency
+// provides (DB_HOST from depends_on a database) is wired from the
+// dependency, not turned into a stack parameter the user must fill.
+func TestEnvProvidedByDependency(t *testing.T) {
+	s := &spec.Spec{Version: 1, Name: "x", Target: spec.TargetECSFargate,
+		Services:  []spec.Service{{Name: "api", Port: 80, Env: []string{"DB_HOST", "LOG_LEVEL"}, DependsOn: []string{"db"}}},
+		Databases: []spec.Database{{Name: "db", Engine: "postgres"}}}
+	res, err := Expand(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Graph.Parameter("ApiEnvDbHost") != nil {
+		t.Error("got a parameter for DB_HOST, want it wired from the database")
+	}
+	if res.Graph.Parameter("ApiEnvLogLevel") == nil {
+		t.Error("got no parameter for LOG_LEVEL, want one")
 	}
 }

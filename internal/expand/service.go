@@ -198,12 +198,23 @@ func (b *builder) workload(i int, svc spec.Service) (*workload, error) {
 	})
 	w.image = sub("${" + repositoryID(svc) + ".RepositoryUri}:${" + tag + "}")
 
-	deps := slices.Clone(svc.DependsOn)
+	stmts, env, secrets, reach := b.grantsFor(svc.DependsOn)
 	if len(svc.Secrets) > 0 {
-		// The secrets blueprint registers the service's own secrets.
-		deps = append(deps, secretsAccessKey(svc.Name))
+		// The secrets blueprint registers the service's own secrets, read
+		// from the app secret; a name a dependency already provides (the
+		// database's DB_PASSWORD) comes from the dependency instead.
+		provided := map[string]bool{}
+		for _, nv := range append(slices.Clone(env), secrets...) {
+			provided[nv.Name] = true
+		}
+		own, _, ownSecrets, _ := b.grantsFor([]string{secretsAccessKey(svc.Name)})
+		stmts = append(stmts, own...)
+		for _, nv := range ownSecrets {
+			if !provided[nv.Name] {
+				secrets = append(secrets, nv)
+			}
+		}
 	}
-	stmts, env, secrets, reach := b.grantsFor(deps)
 	w.reach = reach
 	for _, st := range withoutRepeats(stmts) {
 		if readsSecrets(st) {
@@ -214,8 +225,16 @@ func (b *builder) workload(i int, svc spec.Service) (*workload, error) {
 	}
 
 	// The user's own variables: values are supplied at deploy time as
-	// stack parameters.
+	// stack parameters, except names a dependency already provides (the
+	// code reads DB_HOST and depends_on a database: Hoist wires it).
+	provided := map[string]bool{}
+	for _, nv := range append(slices.Clone(env), secrets...) {
+		provided[nv.Name] = true
+	}
 	for _, name := range svc.Env {
+		if provided[name] {
+			continue
+		}
 		p := ID(svc.Name, "Env", strings.ToLower(name))
 		if b.g.Parameter(p) != nil {
 			return nil, fmt.Errorf("%s: env %q: its parameter name %s is taken by another env name that differs only in case or underscores; rename one", w.origin, name, p)

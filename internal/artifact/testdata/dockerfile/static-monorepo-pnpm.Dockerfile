@@ -3,7 +3,7 @@
 # Build from the repository root: docker build -f <path of this file> .
 
 # build stage: runs the site's build command.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 RUN corepack enable pnpm
