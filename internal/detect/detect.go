@@ -252,9 +252,13 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 
 	out := &Analysis{Root: repo.Root(), Files: repo.FileCount()}
 	names := map[string]int{}
+	contexts := map[string]int{} // build context -> services built from it
+	for _, o := range found {
+		contexts[buildContext(o.svc)]++
+	}
 	for _, o := range found {
 		s := o.svc
-		attachDockerfile(repo, &s)
+		attachDockerfile(repo, &s, contexts)
 		normalize(&s, filepath.Base(repo.Root()))
 		s.Name = uniqueName(names, s.Name)
 		out.Services = append(out.Services, s)
@@ -267,19 +271,49 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 	return out, nil
 }
 
-// attachDockerfile records an existing Dockerfile in the service folder.
-func attachDockerfile(repo *Repo, s *Service) {
+// attachDockerfile records an existing Dockerfile in the service folder or,
+// failing that, at the root of its build context when the context is
+// another folder (a workspace root, say) and no other service is built from
+// it: a Dockerfile there that several services share could be any one's.
+// contexts counts the services of each build context.
+func attachDockerfile(repo *Repo, s *Service, contexts map[string]int) {
 	if s.Build.Dockerfile != "" {
 		return
 	}
-	d := repo.Dir(s.Path)
-	if d == nil {
+	if d := repo.Dir(s.Path); d != nil {
+		if name, ok := d.HasAny("Dockerfile", "dockerfile", "Containerfile"); ok {
+			s.Build.Dockerfile = d.Rel(name)
+			s.Evidence = append(s.Evidence, Evidence{Field: "build", File: d.Rel(name), Reason: "existing Dockerfile is kept and used for the image"})
+			return
+		}
+	}
+	ctx := buildContext(*s)
+	if ctx == path.Clean(dirOrDot(s.Path)) || contexts[ctx] != 1 {
 		return
 	}
-	if name, ok := d.HasAny("Dockerfile", "dockerfile", "Containerfile"); ok {
-		s.Build.Dockerfile = d.Rel(name)
-		s.Evidence = append(s.Evidence, Evidence{Field: "build", File: d.Rel(name), Reason: "existing Dockerfile is kept and used for the image"})
+	if d := repo.Dir(ctx); d != nil {
+		if name, ok := d.HasAny("Dockerfile", "dockerfile", "Containerfile"); ok {
+			s.Build.Dockerfile = d.Rel(name)
+			s.Evidence = append(s.Evidence, Evidence{Field: "build", File: d.Rel(name), Reason: "existing Dockerfile at the build context " + ctx + " (the only service built from it) is kept and used for the image"})
+		}
 	}
+}
+
+// buildContext is the folder a service's image is built from: its build
+// context, or its own folder when detection set none.
+func buildContext(s Service) string {
+	if s.Build.Context != "" {
+		return path.Clean(s.Build.Context)
+	}
+	return path.Clean(dirOrDot(s.Path))
+}
+
+// dirOrDot is p, or "." for the repository root given as "".
+func dirOrDot(p string) string {
+	if p == "" {
+		return "."
+	}
+	return p
 }
 
 var nameRE = newPattern(`[^a-z0-9-]+`)
