@@ -5,6 +5,7 @@ package detect
 import (
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // readFileLimited reads at most limit+1 bytes of a file.
@@ -16,3 +17,14 @@ func readFileLimited(path string, limit int) ([]byte, error) {
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, int64(limit)+1))
 }
+
+// dirReader reads the files of one folder.
+type dirReader struct{ path string }
+
+func newDirReader(path string) *dirReader { return &dirReader{path: path} }
+
+func (d *dirReader) read(name string, limit int) ([]byte, error) {
+	return readFileLimited(filepath.Join(d.path, name), limit)
+}
+
+func (d *dirReader) close() {}

@@ -46,7 +46,7 @@ type Repo struct {
 
 	mu      sync.Mutex
 	cache   map[string]fileEntry
-	sources map[string][]byte // see readSource
+	sources map[string][]byte // see cachedSource
 	notes   []Note
 }
 
@@ -402,6 +402,12 @@ func (r *Repo) Read(rel string) ([]byte, error) {
 
 func (r *Repo) readFile(rel string) ([]byte, error) {
 	data, err := readFileLimited(filepath.Join(r.root, filepath.FromSlash(rel)), MaxFileSize)
+	return r.accept(rel, data, err)
+}
+
+// accept applies the rules every read shares: unreadable, huge and binary
+// files are skipped with a note.
+func (r *Repo) accept(rel string, data []byte, err error) ([]byte, error) {
 	if err != nil {
 		r.note(Note{File: rel, Reason: "unreadable file skipped: " + errReason(err)})
 		return nil, ErrSkipped

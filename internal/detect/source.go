@@ -2,6 +2,8 @@ package detect
 
 import (
 	"bytes"
+	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,42 +19,86 @@ const maxSourceSize = 256 << 10
 // ScanSources calls fn with the path and contents of each source file of the
 // service folder d whose extension is in exts, skipping folders owned by
 // another service and files that are too large or binary. It stops after
-// MaxSourceFiles files.
+// MaxSourceFiles files. Files are read folder by folder through one handle
+// of the folder (see dirReader).
 func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel string, data []byte)) {
-	d.Walk(exts, MaxSourceFiles, owned, func(rel string) {
-		data, err := d.repo.readSource(rel)
-		if err != nil {
-			return
+	r := d.repo
+	n := 0
+	var visit func(x *Dir) bool
+	visit = func(x *Dir) bool {
+		var dr *dirReader
+		defer func() {
+			if dr != nil {
+				dr.close()
+			}
+		}()
+		for _, f := range x.Files {
+			if !hasExt(f, exts) {
+				continue
+			}
+			rel := x.Rel(f)
+			data, ok := r.cachedSource(rel)
+			if !ok {
+				if dr == nil {
+					dr = newDirReader(filepath.Join(r.root, filepath.FromSlash(x.Path)))
+				}
+				raw, err := dr.read(f, MaxFileSize)
+				var aerr error
+				if data, aerr = r.accept(rel, raw, err); aerr != nil || len(data) > maxSourceSize {
+					goto next
+				}
+				r.cacheSource(rel, data)
+			}
+			fn(rel, data)
+		next:
+			n++
+			if n >= MaxSourceFiles {
+				return false
+			}
 		}
-		fn(rel, data)
-	})
+		for _, sub := range x.Subdirs {
+			sd := r.dirs[join(x.Path, sub)]
+			if sd == nil || (owned != nil && owned(sd)) {
+				continue
+			}
+			if !visit(sd) {
+				return false
+			}
+		}
+		return true
+	}
+	visit(d)
 }
 
-// readSource reads a source file for a scan. Detectors often scan the same
-// files more than once (environment names, then ports, then framework
-// hints), so contents stay cached until the service's Enrich is done
-// (dropSources); unlike Read, that cache does not outlive the scan.
-func (r *Repo) readSource(rel string) ([]byte, error) {
+func hasExt(name string, exts []string) bool {
+	ext := path.Ext(name)
+	for _, e := range exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Detectors often scan the same files more than once (environment names,
+// then ports, then framework hints), so contents stay cached until the
+// service's Enrich is done (dropSources); unlike Read's cache, this one does
+// not outlive the scan.
+
+func (r *Repo) cachedSource(rel string) ([]byte, bool) {
 	r.mu.Lock()
-	if data, ok := r.sources[rel]; ok {
-		r.mu.Unlock()
-		return data, nil
-	}
-	r.mu.Unlock()
-	data, err := r.readFile(rel)
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxSourceSize {
-		return nil, ErrSkipped
-	}
+	defer r.mu.Unlock()
+	data, ok := r.sources[rel]
+	return data, ok
+}
+
+func (r *Repo) cacheSource(rel string, data []byte) {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.sources == nil {
 		r.sources = map[string][]byte{}
 	}
 	r.sources[rel] = data
-	r.mu.Unlock()
-	return data, nil
 }
 
 // dropSources forgets the cached sources below a folder.
@@ -79,7 +125,7 @@ type Match struct {
 // FindAll returns the first capture group of every match of re in data, with
 // the line it starts on.
 func FindAll(data []byte, re *pattern) []Match {
-	if h := literalHint(re); h != "" && !bytes.Contains(data, []byte(h)) {
+	if !mayMatch(data, re) {
 		return nil // cheap: most files do not contain the pattern's literal
 	}
 	var out []Match
@@ -95,27 +141,54 @@ func FindAll(data []byte, re *pattern) []Match {
 	return out
 }
 
-// hints caches literalHint per pattern.
-var hints sync.Map // *pattern -> string
+// hints caches literalHints per pattern.
+var hints sync.Map // *pattern -> []string
 
-// literalHint returns a literal every match of re must contain: the
-// literal prefix of the pattern once leading \b assertions are dropped
+// mayMatch reports whether data contains one of the literals every match of
+// re must contain (see literalHints); true when re has none.
+func mayMatch(data []byte, re *pattern) bool {
+	hs := literalHints(re)
+	if len(hs) == 0 {
+		return true
+	}
+	for _, h := range hs {
+		if bytes.Contains(data, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalHints returns literals one of which every match of re contains:
+// the literal prefix of the pattern once leading \b assertions are dropped
 // (dropping an assertion only widens what matches, so the prefix stays
-// necessary). Empty when there is none.
-func literalHint(re *pattern) string {
+// necessary). For a case-insensitive pattern ((?i) first) it returns the
+// prefix in lower, upper and title case, the spellings code uses; a match
+// in another mixing of cases ("pORT") is not looked for. Empty when the
+// pattern has no literal prefix.
+func literalHints(re *pattern) []string {
 	if h, ok := hints.Load(re); ok {
-		return h.(string)
+		return h.([]string)
 	}
 	src := re.String()
+	fold := strings.HasPrefix(src, "(?i)")
+	src = strings.TrimPrefix(src, "(?i)")
 	for strings.HasPrefix(src, `\b`) {
 		src = src[2:]
 	}
-	h := ""
+	var out []string
 	if r, err := regexp.Compile(src); err == nil {
-		h, _ = r.LiteralPrefix()
+		if h, _ := r.LiteralPrefix(); h != "" {
+			if fold {
+				lower := strings.ToLower(h)
+				out = []string{lower, strings.ToUpper(h), strings.ToUpper(lower[:1]) + lower[1:]}
+			} else {
+				out = []string{h}
+			}
+		}
 	}
-	hints.Store(re, h)
-	return h
+	hints.Store(re, out)
+	return out
 }
 
 // LineOf returns the 1-based line of a byte offset.
@@ -209,4 +282,20 @@ func dependencyMatches(pattern, dep string) bool {
 		return len(dep) >= n-1 && dep[:n-1] == pattern[:n-1]
 	}
 	return pattern == dep
+}
+
+// readSource reads one source file by path, through the scan cache.
+func (r *Repo) readSource(rel string) ([]byte, error) {
+	if data, ok := r.cachedSource(rel); ok {
+		return data, nil
+	}
+	data, err := r.readFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSourceSize {
+		return nil, ErrSkipped
+	}
+	r.cacheSource(rel, data)
+	return data, nil
 }
