@@ -2,6 +2,8 @@ package artifact
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/hoist-dev/hoist/internal/detect"
@@ -179,10 +181,21 @@ func nodeDockerfile(s detect.Service) (*dockerfile, error) {
 
 // nodeStart is the start command, in exec form.
 func nodeStart(s detect.Service, pm nodePM) []string {
-	if s.StartCommand != "" {
-		return execForm(s.StartCommand)
+	if s.StartCommand == "" {
+		return pm.runScript("start")
 	}
-	return pm.runScript("start")
+	args := execForm(s.StartCommand)
+	// Detection writes a workspace member's commands from the workspace
+	// root (node apps/api/dist/index.js, node dist/apps/api/main.js); the
+	// runtime stage runs from the member's folder, so the file node runs is
+	// made relative to it.
+	if member := memberDir(s); member != "." && len(args) >= 2 && (args[0] == "node" || args[0] == "bun") &&
+		!strings.HasPrefix(args[1], "-") && !path.IsAbs(args[1]) {
+		if rel, err := filepath.Rel(member, args[1]); err == nil {
+			args[1] = filepath.ToSlash(rel)
+		}
+	}
+	return args
 }
 
 // tcpProbeJS is a one-line JavaScript TCP probe (no curl in slim images).

@@ -58,7 +58,7 @@ var dockerfileCases = []struct {
 	})},
 	{"node-monorepo-pnpm", with(web("api", "node", "22", "pnpm", 3001, "package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "apps/api/package.json", "packages/shared/package.json"), func(s *detect.Service) {
 		s.Path, s.Build.Workspace = "apps/api", "."
-		s.BuildCommand, s.StartCommand = "pnpm run build", "node dist/index.js"
+		s.BuildCommand, s.StartCommand = "pnpm run build", "node apps/api/dist/index.js" // root-relative, as detection writes it
 	})},
 	{"node-monorepo-npm", with(web("admin", "node", "20", "npm", 3002, "package.json", "package-lock.json", "apps/admin/package.json"), func(s *detect.Service) {
 		s.Path, s.Build.Workspace = "apps/admin", "."

@@ -231,12 +231,28 @@ func (a *nodeApp) buildWith(fallback string) {
 // otherwise cmd.
 func (a *nodeApp) startWith(cmd, why string) {
 	if _, ok := a.pkg.Scripts["start"]; ok {
-		a.s.StartCommand = a.cmds.run("start")
-		a.ev("start_command", "start", "start script")
+		a.startScript()
 		return
 	}
 	a.s.StartCommand = cmd
 	a.ev("start_command", "scripts", "no start script; "+why)
+}
+
+// nodePlainStartRE is a start script that only runs one file with node.
+var nodePlainStartRE = newPattern(`^node\s+([\w./-]+\.[cm]?js)$`)
+
+// startScript starts the app with its start script. A script that only runs
+// `node <file>` is run directly instead: then node is the container's
+// first process and receives its stop signal, which npm does not forward.
+func (a *nodeApp) startScript() {
+	script := strings.TrimSpace(a.pkg.Scripts["start"])
+	if m := nodePlainStartRE.FindStringSubmatch(script); m != nil && a.cmds.pm != "bun" {
+		a.s.StartCommand = a.cmds.node(m[1])
+		a.ev("start_command", "start", "start script runs "+script+"; run directly so node gets the stop signal")
+		return
+	}
+	a.s.StartCommand = a.cmds.run("start")
+	a.ev("start_command", "start", "start script")
 }
 
 var nodeNextOutputRE = newPattern(`\boutput\s*:\s*['"](export|standalone)['"]`)
@@ -407,8 +423,7 @@ func (a *nodeApp) server(slug, dep string) int {
 		a.buildWith("")
 	}
 	if _, ok := pkg.Scripts["start"]; ok {
-		a.s.StartCommand = a.cmds.run("start")
-		a.ev("start_command", "start", "start script")
+		a.startScript()
 		if slug == "" {
 			a.ev("language", "start", "package.json with a start script")
 		}
