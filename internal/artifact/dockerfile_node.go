@@ -132,29 +132,7 @@ func nodeDockerfile(s detect.Service) (*dockerfile, error) {
 		}
 	}
 
-	if s.BuildCommand != "" {
-		d.stage("every dependency, including the dev ones the build needs.\nOnly the manifests are copied, so editing code does not reinstall them.", "base", "deps")
-		d.copyManifests(manifests)
-		d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installAll)
-
-		d.stage("compiles the app.", "deps", "build")
-		d.line("COPY . .")
-		if member != "." {
-			d.line("WORKDIR %s", appDir(s))
-		}
-		d.line("RUN %s", s.BuildCommand)
-	}
-
-	d.stage("production dependencies only.", "base", "prod-deps")
-	d.copyManifests(manifests)
-	d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installProd)
-
-	d.stage("what runs in production.", "base", "runtime")
-	envs := []string{"NODE_ENV=production"}
-	if s.Kind != detect.KindWorker {
-		envs = append(envs, fmt.Sprintf("PORT=%d", port))
-	}
-	d.line("ENV %s", strings.Join(envs, " "))
+	jsStages(d, s, pm, manifests, port, "every dependency, including the dev ones the build needs.\nOnly the manifests are copied, so editing code does not reinstall them.")
 	d.comment("Binaries of dependencies (next, nest, ...) are found without npx.")
 	bins := "/app/node_modules/.bin"
 	if member != "." {
@@ -219,28 +197,7 @@ func bunDockerfile(s detect.Service, pm nodePM) (*dockerfile, error) {
 	d.stage("Bun is the runtime and the package manager.", image, "base")
 	d.line("WORKDIR /app")
 
-	if s.BuildCommand != "" {
-		d.stage("every dependency, including the dev ones the build needs.", "base", "deps")
-		d.copyManifests(manifests)
-		d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installAll)
-		d.stage("compiles the app.", "deps", "build")
-		d.line("COPY . .")
-		if member != "." {
-			d.line("WORKDIR %s", appDir(s))
-		}
-		d.line("RUN %s", s.BuildCommand)
-	}
-
-	d.stage("production dependencies only.", "base", "prod-deps")
-	d.copyManifests(manifests)
-	d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installProd)
-
-	d.stage("what runs in production.", "base", "runtime")
-	envs := []string{"NODE_ENV=production"}
-	if s.Kind != detect.KindWorker {
-		envs = append(envs, fmt.Sprintf("PORT=%d", port))
-	}
-	d.line("ENV %s", strings.Join(envs, " "))
+	jsStages(d, s, pm, manifests, port, "every dependency, including the dev ones the build needs.")
 	d.line("COPY --from=prod-deps /app ./")
 	if s.BuildCommand != "" {
 		d.line("COPY --from=build --exclude=**/node_modules /app ./")
@@ -256,4 +213,30 @@ func bunDockerfile(s detect.Service, pm nodePM) (*dockerfile, error) {
 	d.healthcheck(s, []string{"bun", "-e", tcpProbeJS(port)})
 	d.cmd(nodeStart(s, pm))
 	return d, nil
+}
+
+// jsStages writes the stages Node and Bun services share: all dependencies
+// and the build (when there is a build command), production dependencies,
+// and the start of the runtime stage with its environment.
+func jsStages(d *dockerfile, s detect.Service, pm nodePM, manifests []string, port int, depsNote string) {
+	if s.BuildCommand != "" {
+		d.stage(depsNote, "base", "deps")
+		d.copyManifests(manifests)
+		d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installAll)
+		d.stage("compiles the app.", "deps", "build")
+		d.line("COPY . .")
+		if member := memberDir(s); member != "." {
+			d.line("WORKDIR %s", appDir(s))
+		}
+		d.line("RUN %s", s.BuildCommand)
+	}
+	d.stage("production dependencies only.", "base", "prod-deps")
+	d.copyManifests(manifests)
+	d.line("RUN --mount=type=cache,target=%s %s", pm.cache, pm.installProd)
+	d.stage("what runs in production.", "base", "runtime")
+	envs := []string{"NODE_ENV=production"}
+	if s.Kind != detect.KindWorker {
+		envs = append(envs, fmt.Sprintf("PORT=%d", port))
+	}
+	d.line("ENV %s", strings.Join(envs, " "))
 }
