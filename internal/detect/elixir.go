@@ -258,18 +258,8 @@ var (
 // falls back to.
 func (elixirDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
 	exts := []string{".ex", ".exs"}
-	if p := parseMixExs(mustRead(d, "mix.exs")); p.AppsPath != "" {
-		// An umbrella's apps are covered by its claim and scanned with it.
-		var apps []string
-		if x := d.Sub(p.AppsPath); x != nil {
-			for _, sub := range x.Subdirs {
-				if c := x.Sub(sub); c != nil && c.Has("mix.exs") {
-					apps = append(apps, c.Path)
-				}
-			}
-		}
-		owned = ownedExcept(owned, apps...)
-	}
+	// An umbrella's apps are covered by its claim, so the scan enters them
+	// (analyzeRepo's owned lets a claim's own covered folders through).
 	CollectEnv(d, s, exts, owned, elixirEnvPatterns...)
 	if s.Framework != "phoenix" {
 		return

@@ -277,9 +277,6 @@ var phpServerVars = []string{"HTTP_", "REQUEST_", "SERVER_", "SCRIPT_", "REMOTE_
 // Enrich collects environment variable names and, with the AWS SDK, whether
 // the code uses S3 or SQS clients.
 func (phpDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
-	if dir, _, ok := strings.Cut(s.Build.Entrypoint, "/"); ok {
-		owned = ownedExcept(owned, d.Rel(dir)) // the document root Detect covered
-	}
 	CollectEnv(d, s, []string{".php"}, owned, phpEnvPatterns...)
 	aws := false
 	if data := readPath(d, "composer.json"); data != nil && strings.Contains(string(data), `"aws/aws-sdk-php"`) {

@@ -505,18 +505,3 @@ func (g *depGroups) match(d *Dir, rules []DependencyRule) []Backing {
 	}
 	return out
 }
-
-// ownedExcept wraps Enrich's owned function so that the folders a claim
-// covered are scanned as part of the service: the
-// analysis marks covered folders as claimed, which owned would otherwise
-// report as another service's.
-func ownedExcept(owned func(*Dir) bool, covered ...string) func(*Dir) bool {
-	return func(x *Dir) bool {
-		for _, c := range covered {
-			if x.Path == c {
-				return false
-			}
-		}
-		return owned(x)
-	}
-}
