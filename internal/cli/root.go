@@ -101,6 +101,8 @@ GitHub Actions deploy workflow. It works offline, with no AWS account.`,
 		newGenerateCmd(deps),
 		newSchemaCmd(deps),
 		newValidateCmd(deps),
+		newCostCmd(deps),
+		newPricesCmd(deps),
 		newExitCodesTopic(),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })

@@ -1,6 +1,9 @@
 package cost
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/hoist-dev/hoist/internal/prices"
+	"github.com/shopspring/decimal"
+)
 
 // Rate is one price from the catalog: USD for one Unit.
 type Rate struct {
@@ -26,3 +29,31 @@ type Book interface {
 	Regions() []string
 	HasRegion(region string) bool
 }
+
+// CatalogBook adapts a price catalog of internal/prices to a Book.
+func CatalogBook(c *prices.Catalog) Book { return catalogBook{c} }
+
+type catalogBook struct{ c *prices.Catalog }
+
+func (b catalogBook) Lookup(service, item, variant, region string) (Rate, bool) {
+	p, ok := b.c.Lookup(service, item, variant, region)
+	if !ok {
+		return Rate{}, false
+	}
+	return Rate{USD: p.USD, Unit: p.Unit, Confidence: p.Confidence, Note: p.Note}, true
+}
+
+func (b catalogBook) Allowance(service, item, region string) (decimal.Decimal, bool) {
+	a, ok := b.c.Allowance(service, item, region)
+	return a.Quantity, ok
+}
+
+func (b catalogBook) Rule(service, rule string) (decimal.Decimal, bool) {
+	return b.c.Rule(service, rule)
+}
+func (b catalogBook) SnapshotDate() string           { return b.c.SnapshotDate() }
+func (b catalogBook) HoursPerMonth() decimal.Decimal { return b.c.HoursPerMonth() }
+func (b catalogBook) Regions() []string              { return b.c.Regions() }
+func (b catalogBook) HasRegion(region string) bool   { return b.c.HasRegion(region) }
+
+func defaultBook() Book { return CatalogBook(prices.Embedded()) }

@@ -67,6 +67,8 @@ type Component struct {
 	priceUnit string
 	// key is what the component was priced from, for savings hints.
 	key priceKey
+	// taskCount is the number of Fargate tasks a CPU line is for.
+	taskCount decimal.Decimal
 }
 
 // Unsupported is a resource no pricer knows.

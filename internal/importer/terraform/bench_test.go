@@ -1,0 +1,108 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeCorpus writes files .tf files of about ten resources each: buckets
+// with split configuration, queues with for_each, roles with policy
+// documents, security groups with rules.
+func writeCorpus(b *testing.B, dir string, files int) {
+	b.Helper()
+	vars := "variable \"env\" {\n  default = \"prod\"\n}\n\nlocals {\n  tags = { App = \"bench\", Env = var.env }\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "variables.tf"), []byte(vars), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < files; i++ {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, `resource "aws_s3_bucket" "b%[1]d" {
+  bucket = "bench-${var.env}-%[1]d"
+  tags   = local.tags
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "b%[1]d" {
+  bucket = aws_s3_bucket.b%[1]d.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "b%[1]d" {
+  bucket = aws_s3_bucket.b%[1]d.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_sqs_queue" "q%[1]d" {
+  for_each                   = toset(["a", "b", "c"])
+  name                       = "q-%[1]d-${each.key}"
+  visibility_timeout_seconds = var.env == "prod" ? 60 : 30
+  tags                       = local.tags
+}
+
+data "aws_iam_policy_document" "p%[1]d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.b%[1]d.arn}/*"]
+  }
+}
+
+resource "aws_iam_role" "r%[1]d" {
+  name               = "role-%[1]d"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy" "r%[1]d" {
+  role   = aws_iam_role.r%[1]d.id
+  policy = data.aws_iam_policy_document.p%[1]d.json
+}
+
+resource "aws_security_group" "g%[1]d" {
+  name = "g-%[1]d"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_db_instance" "d%[1]d" {
+  count             = 1
+  identifier        = "db-%[1]d-${count.index}"
+  engine            = "postgres"
+  instance_class    = "db.t4g.micro"
+  allocated_storage = 20
+  storage_encrypted = true
+}
+`, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d.tf", i)), []byte(sb.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImportDir imports 100 files with about 1,100 resource
+// instances.
+func BenchmarkImportDir(b *testing.B) {
+	dir := b.TempDir()
+	writeCorpus(b, dir, 100)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g, _, err := ImportDir(dir, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(g.Resources) < 800 {
+			b.Fatalf("got %d resources", len(g.Resources))
+		}
+	}
+}

@@ -1,0 +1,2 @@
+env    = "stage"
+queues = ["jobs", "mail"]

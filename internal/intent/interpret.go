@@ -1,0 +1,1572 @@
+package intent
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/hoist-dev/hoist/internal/spec"
+)
+
+// engine holds one run of New or Change.
+type engine struct {
+	desc    string
+	lx      []lexeme
+	clauses [][2]int
+	change  bool
+
+	s     *spec.Spec
+	comps []*comp
+
+	warnings []string
+	notes    []Assumption // spec-level assumptions, in order
+
+	nameSet     bool
+	lastCompute *comp
+	lastAny     *comp
+	negated     []kind
+	// pendingLB and pendingHTTP are a load balancer or API Gateway named
+	// before any service or function they could front.
+	pendingLB, pendingHTTP bool
+	https                  bool
+	lbNegated              bool
+}
+
+// clauseState is what the interpreter knows inside one clause.
+type clauseState struct {
+	mode     string // add, remove, modify, enable, disable, connect, disconnect, rename
+	verbNorm string
+	neg      bool
+	rel      string // pending relation
+	relIdx   int
+	relObjs  int
+	relSrc   *comp // the component named last before the relation
+	with     bool
+	prep     string // the last preposition
+	subject  *comp
+	focus    []*comp
+	comps    []*comp
+	deferred []mod
+	perAZ    bool
+}
+
+func (e *engine) warn(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if !slices.Contains(e.warnings, msg) {
+		e.warnings = append(e.warnings, msg)
+	}
+}
+
+func (e *engine) block(i int) {
+	e.lx[i].blocked = true
+	e.lx[i].used = true
+}
+
+func (e *engine) use(idx ...int) {
+	for _, i := range idx {
+		e.lx[i].used = true
+	}
+}
+
+func (e *engine) byName(name string) *comp {
+	if name == "" {
+		return nil
+	}
+	for _, c := range e.comps {
+		if !c.removed && c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func (e *engine) live(k kind) []*comp {
+	var out []*comp
+	for _, c := range e.comps {
+		if !c.removed && c.kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (e *engine) computes() []*comp {
+	var out []*comp
+	for _, c := range e.comps {
+		if !c.removed && c.kind.isCompute() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// split cuts the lexemes into clauses at breaks.
+func (e *engine) split() {
+	start := 0
+	for i := range e.lx {
+		if e.lx[i].cat == cBreak {
+			if i > start {
+				e.clauses = append(e.clauses, [2]int{start, i})
+			}
+			e.lx[i].used = true
+			start = i + 1
+		}
+	}
+	if start < len(e.lx) {
+		e.clauses = append(e.clauses, [2]int{start, len(e.lx)})
+	}
+	for _, cl := range e.clauses {
+		for i := cl[0] + 1; i < cl[1]; i++ {
+			e.lx[i].prevNorm = e.lx[i-1].norm
+		}
+	}
+}
+
+func (e *engine) interpret() {
+	for _, cl := range e.clauses {
+		e.clause(cl[0], cl[1])
+	}
+}
+
+func (e *engine) clause(start, end int) {
+	st := &clauseState{}
+	for i := start; i < end; i++ {
+		if e.lx[i].cat == cPerAZ && !e.lx[i].blocked {
+			st.perAZ = true
+		}
+	}
+	i := start
+	for i < end {
+		l := &e.lx[i]
+		if l.blocked {
+			i++
+			continue
+		}
+		switch l.cat {
+		case cVerb:
+			e.use(i)
+			if l.val == "modify" && (l.norm == "use" || l.norm == "run") && st.subject != nil {
+				// "the api should use postgres": a relation.
+				st.rel, st.relIdx, st.relObjs = "fwd", i, 0
+				i++
+				continue
+			}
+			st.mode, st.verbNorm = l.val, l.norm
+			st.rel, st.with, st.neg = "", false, false
+			if l.val == "disable" {
+				st.neg = true
+			}
+			i++
+			continue
+		case cNeg:
+			e.use(i)
+			st.neg = true
+			i++
+			continue
+		case cRel:
+			e.use(i)
+			st.rel, st.relIdx, st.relObjs = l.val, i, 0
+			st.relSrc = nil
+			if len(st.comps) > 0 {
+				st.relSrc = st.comps[len(st.comps)-1]
+			}
+			st.with = false
+			i++
+			continue
+		case cPrep:
+			e.use(i)
+			st.prep = l.val
+			switch l.val {
+			case "with":
+				st.with = st.rel == ""
+			case "to":
+				if (st.mode == "connect") && len(st.focus) > 0 && st.rel == "" {
+					st.rel, st.relIdx, st.relObjs = "fwd", i, 0
+					st.subject = st.focus[0]
+				}
+			case "from":
+				if st.mode == "disconnect" && len(st.focus) > 0 {
+					st.rel, st.relIdx, st.relObjs = "unlink", i, 0
+					st.subject = st.focus[0]
+				}
+			}
+			i++
+			continue
+		case cAnd, cOr:
+			e.use(i)
+			i++
+			continue
+		case cPron:
+			e.use(i)
+			c := e.pronoun(st)
+			if c != nil {
+				e.attach(st, []*comp{c}, false)
+			}
+			i++
+			continue
+		case cName:
+			// "call it shop", "name it shop"
+			if i+1 < end && (nameLike(e.lx[i+1].norm) || e.lx[i+1].cat == cQuoted) {
+				if n := nameOf(e.lx[i+1]); n != "" && (l.norm == "name it" || l.norm == "call it" || len(st.focus) == 0) {
+					e.setSpecName(n)
+					e.use(i, i+1)
+					i += 2
+					continue
+				}
+				if len(st.focus) == 1 {
+					e.rename(st.focus[0], nameOf(e.lx[i+1]))
+					e.use(i, i+1)
+					i += 2
+					continue
+				}
+			}
+			i++
+			continue
+		case cUnsupp:
+			e.use(i)
+			e.unsupported(st, l)
+			i++
+			continue
+		case cNoop:
+			e.use(i)
+			if l.val == "https" {
+				e.https = true
+			}
+			i++
+			continue
+		case cStop, cDet, cRange:
+			if l.cat == cStop || l.cat == cDet && l.val != "all" {
+				e.use(i)
+				if l.cat == cStop {
+					i++
+					continue
+				}
+			}
+		}
+		if n := e.scanNP(i, end); n != nil {
+			e.nounPhrase(st, n)
+			i = n.end
+			continue
+		}
+		if m, k, ok := e.scanValue(i, end); ok && k > i {
+			if st.mode == "rename" && m.what == "specname" {
+				m.what = "name"
+			}
+			e.applyMod(st, m)
+			i = k
+			continue
+		}
+		if l.cat == cDet || l.cat == cRange {
+			e.use(i)
+		}
+		if l.cat == cPayload {
+			e.use(i)
+			if st.prep == "for" && len(st.focus) == 1 && !st.focus[0].named && st.focus[0].kind.isComponent() && !st.focus[0].kind.isCompute() {
+				e.rename(st.focus[0], sanitizeName(l.norm))
+			}
+			st.prep = ""
+		}
+		if l.cat == cUnknown && st.mode == "rename" && len(st.focus) == 1 && st.prep == "to" && nameLike(l.norm) {
+			e.rename(st.focus[0], sanitizeName(l.norm))
+			e.use(i)
+		}
+		i++
+	}
+	// Modifiers that found no component when they were read.
+	for _, m := range st.deferred {
+		if !e.applyDeferred(st, m) {
+			e.unplaced(m)
+		}
+	}
+	if st.rel != "" && st.relObjs == 0 && st.rel != "unlink" {
+		// "an api that the worker calls": the object came first.
+		n := len(st.comps)
+		if n >= 2 && st.comps[n-1].kind.isCompute() && st.comps[n-1] == st.subject {
+			e.link(st.comps[n-1], st.comps[n-2], "fwd")
+			e.use(st.relIdx)
+		} else {
+			e.lx[st.relIdx].used = false
+		}
+	}
+}
+
+// pronoun resolves "it" and "them": the last component named that is not
+// the clause's subject.
+func (e *engine) pronoun(st *clauseState) *comp {
+	if st.rel != "" {
+		for k := len(st.comps) - 1; k >= 0; k-- {
+			if st.comps[k] != st.subject {
+				return st.comps[k]
+			}
+		}
+		if e.lastAny != nil && e.lastAny != st.subject {
+			return e.lastAny
+		}
+		for k := len(e.comps) - 1; k >= 0; k-- {
+			if c := e.comps[k]; !c.removed && c != st.subject && !c.kind.isCompute() {
+				return c
+			}
+		}
+		return nil
+	}
+	return e.lastAny
+}
+
+func (e *engine) setSpecName(n string) {
+	if n == "" {
+		return
+	}
+	e.s.Name = n
+	e.nameSet = true
+}
+
+func (e *engine) rename(c *comp, n string) {
+	if n == "" || n == c.name {
+		return
+	}
+	if o := e.byName(n); o != nil && o != c {
+		e.warn("kept the name %q: %q is already the name of another component", c.name, n)
+		return
+	}
+	c.name, c.named = n, true
+}
+
+func (e *engine) unsupported(st *clauseState, l *lexeme) {
+	if l.val == "nlb" {
+		e.warn("%s", unsupportedMsg(l.val))
+		e.frontDoor(st, "alb", st.neg)
+		st.neg = false
+		return
+	}
+	if st.neg {
+		// "no Kubernetes", "without EC2": nothing to do.
+		st.neg = false
+		return
+	}
+	e.warn("%s", unsupportedMsg(l.val))
+}
+
+// nounPhrase resolves or creates what a noun phrase names and relates it
+// to the clause.
+func (e *engine) nounPhrase(st *clauseState, n *np) {
+	idx := []int{}
+	for k := n.start; k < n.end; k++ {
+		if !e.lx[k].blocked {
+			idx = append(idx, k)
+		}
+	}
+	neg := st.neg
+	st.neg = false
+	switch n.kind {
+	case kNetwork:
+		e.use(idx...)
+		e.applyMods(st, nil, n.mods)
+		return
+	case kNAT:
+		e.use(idx...)
+		e.applyMods(st, nil, n.mods)
+		switch {
+		case neg || st.mode == "remove" || st.mode == "disable":
+			e.s.Network.NAT = spec.NATNone
+		case st.perAZ || n.count >= 2:
+			e.s.Network.NAT = spec.NATPerAZ
+		default:
+			e.s.Network.NAT = spec.NATSingle
+		}
+		return
+	case kEndpoints:
+		e.use(idx...)
+		e.s.Network.Endpoints = !(neg || st.mode == "remove" || st.mode == "disable")
+		return
+	case kLB, kAPIGW:
+		if st.rel == "behind" || st.rel == "front" {
+			e.use(st.relIdx)
+			st.relObjs++
+		}
+	}
+	switch n.kind {
+	case kLB:
+		e.use(idx...)
+		e.applyMods(st, nil, n.mods)
+		e.frontDoor(st, n.role, neg || st.mode == "remove" || st.mode == "disable")
+		return
+	case kAPIGW:
+		e.use(idx...)
+		e.apiGateway(st, neg || st.mode == "remove" || st.mode == "disable")
+		return
+	case kApp:
+		e.use(idx...)
+		e.applyMods(st, nil, n.mods)
+		if n.name != "" {
+			e.setSpecName(n.name)
+		} else if len(n.nameWords) > 0 {
+			e.setSpecName(e.nameFrom(n.nameWords))
+		}
+		return
+	}
+	headNorm := ""
+	if n.head >= 0 {
+		headNorm = e.lx[n.head].norm
+	}
+	// "a service with 3 containers": the count of the service, not a new one.
+	if n.kind == kService && (headNorm == "container" || headNorm == "containers") && n.count > 0 && st.subject != nil && st.subject.kind == kService {
+		e.use(idx...)
+		e.setCount(st.subject, mod{what: "count", n: n.count})
+		return
+	}
+	// "a REST API on Lambda", "a worker as a Lambda function": the service
+	// just named is a function.
+	if n.kind == kFunction && n.det != "def" && n.name == "" && len(n.nameWords) == 0 && len(st.comps) > 0 && st.rel == "" {
+		prev := st.comps[len(st.comps)-1]
+		if prev.kind == kService && !prev.existing && (st.prep == "on" || st.prep == "with" || st.prep == "in") {
+			e.use(idx...)
+			e.toFunction(prev)
+			e.applyMods(st, []*comp{prev}, n.mods)
+			return
+		}
+	}
+	// Which components the phrase means.
+	var targets []*comp
+	resolve := n.det == "def" || n.det == "all" ||
+		e.change && n.det != "indef" && st.mode != "add" && st.mode != "" ||
+		st.mode == "remove" || neg && e.change
+	if resolve {
+		targets = e.resolve(n, st)
+	}
+	if neg {
+		e.use(idx...)
+		if e.change || len(targets) > 0 {
+			for _, c := range targets {
+				e.remove(c)
+			}
+			if len(targets) == 0 && e.change {
+				e.warn("hoist.yaml has no %s to remove", n.kind)
+			}
+		} else {
+			e.negated = append(e.negated, n.kind)
+		}
+		return
+	}
+	if st.mode == "remove" {
+		e.use(idx...)
+		if len(targets) == 0 {
+			e.warn("hoist.yaml has no %s to remove", n.kind)
+		}
+		for _, c := range targets {
+			if len(n.mods) > 0 && !hasEngineOnly(n.mods) {
+				// "remove multi-AZ from the database" reads the other way round.
+				e.applyMods(st, []*comp{c}, negateAll(n.mods))
+				continue
+			}
+			e.remove(c)
+		}
+		st.focus = targets
+		return
+	}
+	if len(targets) == 0 && resolve && e.change && n.det == "def" && st.mode != "add" && st.rel == "" && !st.with && !(st.mode == "connect") {
+		e.use(idx...)
+		e.warn("hoist.yaml has no %s %q; nothing was changed for it", n.kind, e.desc[e.lx[n.start].pos:e.lx[n.end-1].end])
+		return
+	}
+	// In "switch the database to mysql", the engine changes what the clause
+	// is about instead of naming a new database.
+	if len(targets) == 0 && n.head < 0 && n.det == "" && (st.mode == "modify" || st.mode == "rename") && len(st.focus) == 1 && st.focus[0].kind == n.kind {
+		targets = st.focus
+		e.use(idx...)
+		e.applyMods(st, targets, n.mods)
+		return
+	}
+	created := false
+	if len(targets) == 0 {
+		count := 1
+		if n.kind != kService && n.count > 1 && n.count <= 10 {
+			count = int(n.count)
+		}
+		for k := 0; k < count; k++ {
+			targets = append(targets, e.create(n))
+		}
+		created = true
+	}
+	e.use(idx...)
+	if created && n.kind == kService && n.count > 1 {
+		e.setCount(targets[0], mod{what: "count", n: n.count})
+	}
+	if n.name != "" && len(targets) == 1 {
+		e.rename(targets[0], n.name)
+	} else if len(n.nameWords) > 0 && len(targets) == 1 && (created || e.byName(e.nameFrom(n.nameWords)) == nil) {
+		e.rename(targets[0], e.nameFrom(n.nameWords))
+	}
+	e.applyMods(st, targets, n.mods)
+	e.attach(st, targets, created)
+}
+
+func hasEngineOnly(ms []mod) bool {
+	for _, m := range ms {
+		if m.what != "engine" && m.what != "lang" {
+			return false
+		}
+	}
+	return true
+}
+
+func negateAll(ms []mod) []mod {
+	out := make([]mod, len(ms))
+	for i, m := range ms {
+		m.neg = true
+		out[i] = m
+	}
+	return out
+}
+
+// attach makes the components the clause's focus and relates them to its
+// subject as the pending relation says.
+func (e *engine) attach(st *clauseState, targets []*comp, created bool) {
+	for _, c := range targets {
+		switch {
+		case st.rel != "":
+			if c.kind.isCompute() && created && st.relObjs > 0 && st.rel != "rev" {
+				// "... and a worker that ...": a new subject ends the relation.
+				st.rel = ""
+				st.subject = c
+				break
+			}
+			e.relate(st, c)
+		case st.with && st.subject != nil && !c.kind.isCompute() && c != st.subject:
+			e.link(st.subject, c, "fwd")
+		case st.prep == "for" && c.kind.isCompute() && len(st.focus) > 0 && !st.focus[0].kind.isCompute():
+			// "a database and a cache for the api"
+			for _, o := range st.comps {
+				if !o.kind.isCompute() {
+					e.link(c, o, "fwd")
+				}
+			}
+		case st.prep == "to" && st.mode == "add" && c.kind.isCompute() && len(st.focus) > 0 && !st.focus[0].kind.isCompute():
+			// "add a cache to the api"
+			for _, f := range st.focus {
+				e.link(c, f, "fwd")
+			}
+		}
+		if c.kind.isCompute() {
+			if st.rel == "" || st.subject == c {
+				st.subject = c
+			}
+			e.lastCompute = c
+		}
+		e.lastAny = c
+	}
+	st.focus = targets
+	st.comps = append(st.comps, targets...)
+	st.prep = ""
+	// Modifiers waiting for a component may now find one.
+	var still []mod
+	for _, m := range st.deferred {
+		placed := false
+		for _, c := range targets {
+			if e.applyTo(st, c, m) {
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			still = append(still, m)
+		}
+	}
+	st.deferred = still
+}
+
+// relate applies the pending relation between the clause's subject and c.
+func (e *engine) relate(st *clauseState, c *comp) {
+	st.relObjs++
+	e.use(st.relIdx)
+	switch st.rel {
+	case "fwd", "consume", "sub":
+		sub := st.subject
+		if sub == nil || sub == c {
+			sub = e.nearestCompute(c)
+		}
+		if sub == nil {
+			// "a queue that feeds ...", the subject is not compute.
+			if len(st.comps) > 0 && !st.comps[len(st.comps)-1].kind.isCompute() && c.kind.isCompute() {
+				e.link(c, st.comps[len(st.comps)-1], "fwd")
+				return
+			}
+			e.warn("%q has no service or function to attach to", e.lx[st.relIdx].text)
+			return
+		}
+		if st.rel == "consume" && sub.kind == kService && !sub.portSet && !sub.publicSet {
+			sub.consumer = true
+		}
+		e.link(sub, c, st.rel)
+	case "rev":
+		// "a database used by the api": the object depends on the focus.
+		if obj := e.prevNonCompute(st, c); obj != nil && c.kind.isCompute() {
+			e.link(c, obj, "fwd")
+		}
+	case "feeds":
+		src := st.relSrc
+		if src == nil || src == c || src.kind.isCompute() {
+			src = e.prevNonCompute(st, c)
+		}
+		if src == nil {
+			if st.subject != nil {
+				e.link(st.subject, c, "fwd")
+			}
+			return
+		}
+		switch {
+		case src.kind == kTopic && (c.kind == kQueue || c.kind == kFunction):
+			src.addSub(c)
+		case src.kind == kQueue && c.kind.isCompute():
+			if c.kind == kService && !c.portSet && !c.publicSet {
+				c.consumer = true
+			}
+			e.link(c, src, "fwd")
+		case c.kind.isCompute():
+			e.link(c, src, "fwd")
+		}
+	case "behind", "front":
+		sub := st.subject
+		if st.rel == "front" {
+			sub = c
+		}
+		if sub != nil && c.kind == kSite && sub.kind == kService {
+			e.warn("%s", unsupportedMsg("cdn-for-service"))
+		}
+	case "unlink":
+		if sub := st.subject; sub != nil {
+			sub.deps = slices.DeleteFunc(sub.deps, func(d *comp) bool { return d == c })
+			if sub.kind == kTopic {
+				sub.subs = slices.DeleteFunc(sub.subs, func(d *comp) bool { return d == c })
+			}
+		}
+	}
+}
+
+func (e *engine) prevNonCompute(st *clauseState, not *comp) *comp {
+	for k := len(st.comps) - 1; k >= 0; k-- {
+		if c := st.comps[k]; c != not && !c.kind.isCompute() {
+			return c
+		}
+	}
+	return nil
+}
+
+// nearestCompute is the service or function a relation attaches to when
+// its clause names none: the last one named, or the only one there is.
+func (e *engine) nearestCompute(not *comp) *comp {
+	if e.lastCompute != nil && e.lastCompute != not && !e.lastCompute.removed {
+		return e.lastCompute
+	}
+	var cands []*comp
+	for _, c := range e.computes() {
+		if c != not {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// link records that sub uses obj, the way the relation says.
+func (e *engine) link(sub, obj *comp, rel string) {
+	if sub == nil || obj == nil || sub == obj {
+		return
+	}
+	switch {
+	case obj.kind == kTopic && rel == "sub":
+		if sub.kind == kQueue || sub.kind == kFunction {
+			obj.addSub(sub)
+			return
+		}
+		if sub.kind == kService {
+			e.warn("a service cannot subscribe to a topic; %s gets publish access to %s, or subscribe a queue it reads from", sub.name, obj.name)
+		}
+		sub.addDep(obj)
+	case sub.kind.isCompute():
+		if obj.kind == kSite {
+			return
+		}
+		if obj.kind == kQueue && sub.kind == kFunction && rel == "consume" {
+			e.warn("hoist.yaml has no queue trigger for functions; %s may read %s but is not invoked by it", nameOrKind(sub), nameOrKind(obj))
+		}
+		sub.addDep(obj)
+	case sub.kind == kTopic && (obj.kind == kQueue || obj.kind == kFunction):
+		sub.addSub(obj)
+	case sub.kind == kQueue && obj.kind == kTopic:
+		obj.addSub(sub)
+	}
+}
+
+func nameOrKind(c *comp) string {
+	if c.name != "" {
+		return c.name
+	}
+	return "the " + c.kind.String()
+}
+
+// resolve finds the existing components a definite phrase names.
+func (e *engine) resolve(n *np, st *clauseState) []*comp {
+	if len(n.nameWords) > 0 || n.name != "" {
+		name := n.name
+		if name == "" {
+			name = e.nameFrom(n.nameWords)
+		}
+		if c := e.byName(name); c != nil && (c.kind == n.kind || n.kind == kNone) {
+			return []*comp{c}
+		}
+		if len(n.nameWords) == 1 {
+			if c := e.byName(e.lx[n.nameWords[0]].norm); c != nil && c.kind == n.kind {
+				return []*comp{c}
+			}
+		}
+	}
+	cands := e.live(n.kind)
+	if n.kind == kDatabase && len(cands) == 0 {
+		cands = e.live(kTable)
+	}
+	if n.det == "all" {
+		return cands
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// A head or engine word that is a component's name: "the worker".
+	if n.head >= 0 {
+		if c := e.byName(singularOr(e.lx[n.head].norm)); c != nil && c.kind == n.kind {
+			return []*comp{c}
+		}
+		if n.role != "" {
+			if c := e.byName(n.role); c != nil && c.kind == n.kind {
+				return []*comp{c}
+			}
+		}
+	}
+	var matching []*comp
+	for _, m := range n.mods {
+		if m.what == "engine" {
+			for _, c := range cands {
+				if c.kind == kDatabase && (c.db.Engine == m.s || strings.HasPrefix(c.db.Engine, m.s)) || c.kind == kCache && c.cache.Engine == m.s {
+					matching = append(matching, c)
+				}
+			}
+		}
+	}
+	if len(matching) == 1 {
+		return matching
+	}
+	if len(cands) == 1 && (n.role == "" || n.role == "app" || cands[0].role == n.role || n.head < 0 || e.change && n.role != "worker") {
+		return cands
+	}
+	if n.role == "worker" {
+		var workers []*comp
+		for _, c := range cands {
+			if c.svc.Port == 0 {
+				workers = append(workers, c)
+			}
+		}
+		if len(workers) == 1 {
+			return workers
+		}
+	}
+	// In a new description the last one named is meant.
+	if !e.change {
+		for k := len(e.comps) - 1; k >= 0; k-- {
+			if c := e.comps[k]; !c.removed && c.kind == n.kind && !c.existing && (n.role == "" || n.role == "app" || c.role == n.role || n.head < 0) {
+				return []*comp{c}
+			}
+		}
+	}
+	if !e.change {
+		return nil
+	}
+	var names []string
+	for _, c := range cands {
+		names = append(names, c.name)
+	}
+	e.warn("%q could mean any of %s; name the one you mean", strings.TrimSpace(e.desc[e.lx[n.start].pos:e.lx[n.end-1].end]), strings.Join(names, ", "))
+	return []*comp{}
+}
+
+func singularOr(w string) string {
+	if s := singular(w); s != "" {
+		return s
+	}
+	return w
+}
+
+// create adds a new component for a noun phrase.
+func (e *engine) create(n *np) *comp {
+	c := &comp{kind: n.kind, role: n.role}
+	if c.kind == kDatabase {
+		for _, m := range n.mods {
+			if m.what == "engine" && m.s == "dynamodb" {
+				c.kind = kTable
+			}
+		}
+	}
+	e.comps = append(e.comps, c)
+	return c
+}
+
+func (e *engine) remove(c *comp) {
+	c.removed = true
+	for _, o := range e.comps {
+		o.deps = slices.DeleteFunc(o.deps, func(d *comp) bool { return d == c })
+		o.subs = slices.DeleteFunc(o.subs, func(d *comp) bool { return d == c })
+		if c.name != "" {
+			o.rawDeps = slices.DeleteFunc(o.rawDeps, func(d string) bool { return d == c.name })
+		}
+	}
+	if e.lastCompute == c {
+		e.lastCompute = nil
+	}
+	if e.lastAny == c {
+		e.lastAny = nil
+	}
+}
+
+// toFunction turns a service just named into a Lambda function: "a REST
+// API on Lambda", "a serverless api".
+func (e *engine) toFunction(c *comp) {
+	if c.kind != kService {
+		return
+	}
+	c.kind = kFunction
+	c.fn.Runtime = c.svc.Runtime
+	c.fn.Env, c.fn.Secrets = c.svc.Env, c.svc.Secrets
+	c.fn.Architecture = c.svc.Architecture
+	if c.role != "worker" {
+		c.fn.HTTP = true
+	}
+	c.svc = spec.Service{}
+}
+
+// frontDoor handles a load balancer: it makes the clause's service (or
+// the next one) public, or says what "no load balancer" can mean.
+func (e *engine) frontDoor(st *clauseState, role string, neg bool) {
+	target := st.subject
+	if target == nil && len(st.focus) == 1 && st.focus[0].kind == kService {
+		target = st.focus[0]
+	}
+	if target == nil {
+		target = e.lastCompute
+	}
+	if neg {
+		if target != nil && target.kind == kService && target.isWeb() {
+			e.warn("%s serves HTTP, and an ECS web service always sits behind a load balancer; to run without one, make it a worker (no port)", nameOrKind(target))
+		}
+		e.lbNegated = true
+		return
+	}
+	if target == nil || target.kind != kService {
+		if st.rel == "front" || target == nil {
+			e.pendingLB = true
+			if role == "internal" {
+				e.pendingLB = false
+			}
+			return
+		}
+		return
+	}
+	if role == "internal" {
+		target.svc.Public, target.publicSet = false, true
+		return
+	}
+	target.svc.Public, target.publicSet = true, true
+}
+
+func (e *engine) apiGateway(st *clauseState, neg bool) {
+	var target *comp
+	for _, c := range []*comp{st.subject, e.lastCompute} {
+		if c != nil && c.kind == kFunction {
+			target = c
+			break
+		}
+	}
+	if target == nil {
+		if fs := e.live(kFunction); len(fs) == 1 {
+			target = fs[0]
+		}
+	}
+	if target == nil {
+		if st.subject != nil && st.subject.kind == kService {
+			e.warn("hoist.yaml puts API Gateway only in front of Lambda functions; %s is served by its load balancer", nameOrKind(st.subject))
+			return
+		}
+		e.pendingHTTP = !neg
+		return
+	}
+	target.fn.HTTP = !neg
+}
+
+// applyMods applies premodifiers to the components of their phrase, or to
+// the clause when there are none (a VPC's "3 AZs").
+func (e *engine) applyMods(st *clauseState, targets []*comp, ms []mod) {
+	for _, m := range ms {
+		if e.applyGlobal(m) {
+			continue
+		}
+		placed := false
+		for _, c := range targets {
+			if e.applyTo(st, c, m) {
+				placed = true
+			}
+		}
+		if !placed {
+			if len(targets) > 0 {
+				e.unplaced(m)
+			} else {
+				st.deferred = append(st.deferred, m)
+			}
+		}
+	}
+}
+
+// applyMod applies a standalone modifier: to the clause's focus if it
+// fits, else to the nearest component in the clause that it fits, else
+// later (when a component is named) or to the description's last one.
+func (e *engine) applyMod(st *clauseState, m mod) {
+	if st.neg {
+		m.neg = true
+		st.neg = false
+	}
+	if st.mode == "disable" || st.mode == "remove" {
+		m.neg = true
+	}
+	if e.applyGlobal(m) {
+		return
+	}
+	if m.what == "field:health" || m.what == "field:domain" && false {
+		e.use(m.idx...)
+		return
+	}
+	for _, c := range st.focus {
+		if e.applyTo(st, c, m) {
+			return
+		}
+	}
+	for k := len(st.comps) - 1; k >= 0; k-- {
+		if e.applyTo(st, st.comps[k], m) {
+			return
+		}
+	}
+	if st.subject != nil && e.applyTo(st, st.subject, m) {
+		return
+	}
+	st.deferred = append(st.deferred, m)
+}
+
+func (e *engine) applyDeferred(st *clauseState, m mod) bool {
+	if m.what == "attr" && (m.s == "arm64" || m.s == "x86_64" || m.s == "ha" || m.s == "multiaz") && len(st.comps) == 0 {
+		// "everything on Graviton", "highly available": every component
+		// the flag fits.
+		placed := false
+		for _, c := range e.comps {
+			if !c.removed && e.applyTo(st, c, m) {
+				placed = true
+			}
+		}
+		if m.s == "ha" && !m.neg {
+			e.s.Network.NAT = spec.NATPerAZ
+			e.use(m.idx...)
+			placed = true
+			for _, c := range e.comps {
+				if !c.removed && c.kind == kService && c.svc.MinCount < 2 {
+					c.svc.MinCount = 2
+				}
+			}
+		}
+		return placed
+	}
+	for _, c := range []*comp{e.lastAny, e.lastCompute} {
+		if c != nil && !c.removed && e.applyTo(st, c, m) {
+			return true
+		}
+	}
+	// The only component the modifier fits.
+	var fits []*comp
+	for _, c := range e.comps {
+		if !c.removed && accepts(c, m) {
+			fits = append(fits, c)
+		}
+	}
+	if len(fits) == 1 {
+		return e.applyTo(st, fits[0], m)
+	}
+	return false
+}
+
+// unplaced reports a modifier that fits nothing: its words become
+// unrecognized, except where a warning says more.
+func (e *engine) unplaced(m mod) {
+	switch m.what {
+	case "days":
+		e.use(m.idx...)
+		e.warn("hoist.yaml has no retention setting (%q); Hoist keeps logs 365 days and database backups 7 days", e.span(m.idx))
+	case "timeout":
+		e.use(m.idx...)
+		e.warn("only functions have a timeout in hoist.yaml; %q was not applied", e.span(m.idx))
+	case "field:domain":
+		e.use(m.idx...)
+		e.warn("a custom domain needs a hostname, e.g. \"on app.example.com\"")
+	case "sizeclass":
+		e.use(m.idx...)
+		e.warn("%q is an instance type; hoist.yaml sizes services by cpu and memory, and only databases and caches have instance classes", e.span(m.idx))
+	}
+}
+
+func (e *engine) span(idx []int) string {
+	lo, hi := idx[0], idx[0]
+	for _, i := range idx {
+		lo, hi = min(lo, i), max(hi, i)
+	}
+	return e.desc[e.lx[lo].pos:e.lx[hi].end]
+}
+
+// applyGlobal applies a modifier about the whole spec.
+func (e *engine) applyGlobal(m mod) bool {
+	switch m.what {
+	case "region":
+		e.s.Region = m.s
+	case "env":
+		e.s.Environment = m.s
+	case "target":
+		e.s.Target = m.s
+	case "azs":
+		if m.n == 2 || m.n == 3 {
+			e.s.Network.AZs = int(m.n)
+		} else {
+			e.warn("hoist.yaml spreads the network over 2 or 3 availability zones, not %s", fmtNum(m.n))
+		}
+	case "perAZ":
+		if e.s.Network.NAT != spec.NATNone {
+			e.s.Network.NAT = spec.NATPerAZ
+		}
+	case "specname":
+		e.setSpecName(m.s)
+	case "count":
+		if m.target == "" {
+			return false
+		}
+		e.s.Target = m.target
+		return false
+	default:
+		return false
+	}
+	e.use(m.idx...)
+	return true
+}
+
+func fmtNum(f float64) string {
+	if f == math.Trunc(f) {
+		return fmt.Sprintf("%d", int64(f))
+	}
+	return fmt.Sprintf("%g", f)
+}
+
+// accepts says whether modifier m can apply to component c.
+func accepts(c *comp, m mod) bool {
+	switch m.what {
+	case "cpu":
+		return c.kind == kService || c.kind == kFunction
+	case "memory":
+		return c.kind == kService || c.kind == kFunction
+	case "bytes":
+		return c.kind == kService || c.kind == kFunction || c.kind == kDatabase && !strings.HasPrefix(c.db.Engine, "aurora")
+	case "storage":
+		return c.kind == kDatabase
+	case "count", "range", "min", "max", "health", "port":
+		return c.kind == kService
+	case "version":
+		return c.kind == kDatabase || c.kind == kCache || (c.kind == kService && c.svc.Runtime.Language != "") || (c.kind == kFunction && c.fn.Runtime.Language != "")
+	case "timeout":
+		return c.kind == kFunction
+	case "domain":
+		return c.kind == kSite || c.kind == kService && c.isWeb()
+	case "sizeclass":
+		if strings.HasPrefix(m.s, "db.") {
+			return c.kind == kDatabase
+		}
+		if strings.HasPrefix(m.s, "cache.") {
+			return c.kind == kCache
+		}
+		return c.kind == kDatabase || c.kind == kCache
+	case "size":
+		return c.kind == kDatabase || c.kind == kCache || c.kind == kService
+	case "secret", "env", "names":
+		return c.kind.isCompute()
+	case "pkey", "skey", "ttl":
+		return c.kind == kTable
+	case "name":
+		return true
+	case "engine":
+		return c.kind == kDatabase && (m.s == "postgres" || m.s == "mysql" || strings.HasPrefix(m.s, "aurora")) || c.kind == kCache && (m.s == "redis" || m.s == "valkey")
+	case "lang":
+		return c.kind.isCompute() || c.kind == kSite && m.s == "site"
+	case "attr":
+		switch m.s {
+		case "multiaz":
+			return c.kind == kDatabase
+		case "ha":
+			return c.kind == kDatabase || c.kind == kService
+		case "fifo":
+			return c.kind == kQueue || c.kind == kTopic
+		case "versioned":
+			return c.kind == kBucket
+		case "public", "private":
+			return c.kind == kService || c.kind == kFunction && m.s == "public" || c.kind == kSite
+		case "arm64", "x86_64":
+			return c.kind.isCompute()
+		case "serverless":
+			return c.kind == kDatabase || c.kind == kService || c.kind == kFunction
+		case "http":
+			return c.kind == kFunction
+		}
+	case "number":
+		return false
+	}
+	return false
+}
+
+// applyTo applies m to c if it fits, and reports whether it did.
+func (e *engine) applyTo(st *clauseState, c *comp, m mod) bool {
+	if m.what == "number" {
+		return e.applyNumber(st, c, m)
+	}
+	if !accepts(c, m) {
+		return false
+	}
+	e.use(m.idx...)
+	switch m.what {
+	case "cpu":
+		if c.kind == kFunction {
+			e.warn("Lambda has no cpu setting; it gets cpu in proportion to memory (1,769 MB is one vCPU)")
+			return true
+		}
+		e.setCPU(c, m.n)
+	case "memory", "bytes":
+		if c.kind == kDatabase {
+			e.setStorage(c, m.n/1024)
+			return true
+		}
+		e.setMemory(c, m.n)
+	case "storage":
+		if strings.HasPrefix(c.db.Engine, "aurora") {
+			e.warn("Aurora storage grows by itself; %q was not applied", e.span(m.idx))
+			return true
+		}
+		e.setStorage(c, m.n)
+	case "count", "range", "min", "max":
+		e.setCount(c, m)
+		if m.target != "" {
+			e.s.Target = m.target
+		}
+	case "port":
+		if m.n < 1 || m.n > 65535 || m.n != math.Trunc(m.n) {
+			e.warn("port %s is not a TCP port (1-65535); not applied", m.s)
+			return true
+		}
+		c.svc.Port, c.portSet = int(m.n), true
+	case "health":
+		c.svc.HealthCheck.Path = m.s
+	case "version":
+		e.setVersion(c, m.s)
+	case "timeout":
+		if m.n < 1 || m.n > 900 {
+			e.warn("a Lambda timeout is 1-900 seconds; %q was not applied", e.span(m.idx))
+			return true
+		}
+		c.fn.Timeout = int(m.n)
+	case "domain":
+		if c.kind == kSite {
+			c.site.Domain = m.s
+		} else {
+			c.svc.Domain = m.s
+			if !c.publicSet {
+				c.svc.Public, c.publicSet = true, true
+			}
+		}
+	case "sizeclass":
+		e.setSizeClass(c, m.s)
+	case "size":
+		e.setSize(c, m.s)
+	case "secret", "env", "names":
+		for _, name := range m.list {
+			secret := m.what == "secret" || m.what == "names" && looksSecret(name)
+			if c.kind == kService {
+				if secret {
+					c.svc.Secrets = appendUnique(c.svc.Secrets, name)
+				} else {
+					c.svc.Env = appendUnique(c.svc.Env, name)
+				}
+			} else {
+				if secret {
+					c.fn.Secrets = appendUnique(c.fn.Secrets, name)
+				} else {
+					c.fn.Env = appendUnique(c.fn.Env, name)
+				}
+			}
+		}
+	case "pkey":
+		c.table.PartitionKey = m.s
+	case "skey":
+		c.table.SortKey = m.s
+	case "ttl":
+		c.table.TTLAttribute = m.s
+	case "name":
+		e.rename(c, m.s)
+	case "engine":
+		e.setEngine(c, m.s)
+	case "lang":
+		e.setLang(c, m)
+	case "attr":
+		e.setAttr(st, c, m.s, m.neg)
+	}
+	return true
+}
+
+// applyNumber gives a bare number its meaning from what it follows: a
+// version after an engine or "to" in an upgrade, a count when scaling.
+func (e *engine) applyNumber(st *clauseState, c *comp, m mod) bool {
+	i := m.idx[0]
+	prev := e.lx[i].prevNorm
+	switch {
+	case (c.kind == kDatabase || c.kind == kCache) && (prev == "to" || prev == "version"):
+		e.use(m.idx...)
+		e.setVersion(c, m.s)
+		return true
+	case c.kind == kService && (st.verbNorm == "scale" || st.verbNorm == "autoscale") && prev == "to":
+		e.use(m.idx...)
+		e.setCount(c, mod{what: "count", n: m.n})
+		return true
+	case (c.kind == kService || c.kind == kFunction) && prev == "to" && (st.verbNorm == "upgrade" || st.verbNorm == "bump") && (c.svc.Runtime.Language != "" || c.fn.Runtime.Language != ""):
+		e.use(m.idx...)
+		e.setVersion(c, m.s)
+		return true
+	}
+	return false
+}
+
+func looksSecret(name string) bool {
+	for _, w := range []string{"SECRET", "KEY", "TOKEN", "PASSWORD", "PASS", "CREDENTIAL", "PRIVATE"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(xs []string, x string) []string {
+	if slices.Contains(xs, x) {
+		return xs
+	}
+	return append(xs, x)
+}
+
+func (e *engine) setCPU(c *comp, vcpu float64) {
+	units := int(math.Round(vcpu * 1024))
+	for _, u := range spec.FargateCPUs {
+		if u >= units {
+			if u != units {
+				e.warn("Fargate has no %s vCPU size; using %s vCPU (cpu %d)", fmtNum(vcpu), fmtNum(float64(u)/1024), u)
+			}
+			c.svc.CPU = u
+			e.fitMemory(c)
+			return
+		}
+	}
+	e.warn("Fargate tasks have at most 16 vCPU; %s vCPU was not applied", fmtNum(vcpu))
+}
+
+func (e *engine) setMemory(c *comp, mib float64) {
+	if c.kind == kFunction {
+		mb := int(mib)
+		if mb < 128 || mb > 10240 {
+			e.warn("Lambda memory is 128-10240 MB; %d MB was not applied", mb)
+			return
+		}
+		c.fn.Memory = mb
+		return
+	}
+	c.svc.Memory = int(mib)
+	e.fitMemory(c)
+}
+
+// fitMemory makes a service's cpu and memory a pair Fargate allows,
+// raising memory (or cpu) to the nearest valid size and saying so.
+func (e *engine) fitMemory(c *comp) {
+	cpu, mem := c.svc.CPU, c.svc.Memory
+	if mem == 0 {
+		return
+	}
+	if cpu == 0 {
+		for _, u := range spec.FargateCPUs {
+			if slices.Contains(spec.FargateMemory(u), mem) {
+				return
+			}
+		}
+		// No cpu allows it: round memory up to one that some cpu allows.
+		for _, u := range spec.FargateCPUs {
+			for _, v := range spec.FargateMemory(u) {
+				if v >= mem {
+					e.warn("Fargate has no task with %d MiB; using %d MiB", mem, v)
+					c.svc.Memory = v
+					return
+				}
+			}
+		}
+		e.warn("Fargate tasks have at most 120 GiB of memory; %d MiB was not applied", mem)
+		c.svc.Memory = 0
+		return
+	}
+	valid := spec.FargateMemory(cpu)
+	if slices.Contains(valid, mem) {
+		return
+	}
+	for _, v := range valid {
+		if v >= mem {
+			e.warn("Fargate allows %d MiB only with other cpu sizes; with cpu %d using %d MiB", mem, cpu, v)
+			c.svc.Memory = v
+			return
+		}
+	}
+	// Too much memory for this cpu: raise cpu.
+	for _, u := range spec.FargateCPUs {
+		if u > cpu && slices.Contains(spec.FargateMemory(u), mem) {
+			e.warn("%d MiB needs more cpu than %d; using cpu %d", mem, cpu, u)
+			c.svc.CPU = u
+			return
+		}
+	}
+	e.warn("Fargate has no task with cpu %d and %d MiB; memory was not applied", cpu, mem)
+	c.svc.Memory = 0
+}
+
+func (e *engine) setStorage(c *comp, gb float64) {
+	n := int(math.Round(gb))
+	if n < 20 || n > 65536 {
+		e.warn("RDS storage is 20-65536 GB; %d GB was not applied", n)
+		return
+	}
+	c.db.StorageGB = n
+}
+
+func (e *engine) setCount(c *comp, m mod) {
+	lo, hi := 0, 0
+	switch m.what {
+	case "count":
+		lo = int(m.n)
+	case "range":
+		lo, hi = int(m.lo), int(m.hi)
+	case "min":
+		lo = int(m.n)
+	case "max":
+		hi = int(m.n)
+	}
+	if lo < 0 || hi < 0 || lo > 1000 || hi > 1000 || hi != 0 && lo > hi {
+		e.warn("a service runs 0-1000 tasks with min no more than max; %q was not applied", e.span(m.idx))
+		return
+	}
+	if lo > 0 {
+		c.svc.MinCount = lo
+		if c.svc.MaxCount != 0 && c.svc.MaxCount < lo && hi == 0 {
+			c.svc.MaxCount = lo
+		}
+	}
+	if hi > 0 {
+		c.svc.MaxCount = hi
+		if c.svc.MinCount > hi {
+			c.svc.MinCount = hi
+		}
+	}
+}
+
+func (e *engine) setVersion(c *comp, v string) {
+	switch c.kind {
+	case kDatabase:
+		c.db.Version = v
+	case kCache:
+		c.cache.Version = v
+	case kService:
+		c.svc.Runtime.Version = v
+	case kFunction:
+		c.fn.Runtime.Version = v
+	}
+}
+
+func (e *engine) setSizeClass(c *comp, s string) {
+	bare := strings.TrimPrefix(strings.TrimPrefix(s, "db."), "cache.")
+	if c.kind == kDatabase {
+		c.db.Size = "db." + bare
+	} else {
+		c.cache.Size = "cache." + bare
+	}
+}
+
+// Size words and what they choose.
+var (
+	dbSizes    = map[string]string{"micro": "db.t4g.micro", "small": "db.t4g.small", "medium": "db.t4g.medium", "large": "db.m7g.large", "xlarge": "db.m7g.xlarge"}
+	cacheSizes = map[string]string{"micro": "cache.t4g.micro", "small": "cache.t4g.small", "medium": "cache.t4g.medium", "large": "cache.m7g.large", "xlarge": "cache.m7g.xlarge"}
+	svcSizes   = map[string][2]int{"micro": {256, 512}, "small": {512, 1024}, "medium": {1024, 2048}, "large": {2048, 4096}, "xlarge": {4096, 8192}}
+)
+
+func (e *engine) setSize(c *comp, size string) {
+	switch c.kind {
+	case kDatabase:
+		if strings.HasPrefix(c.db.Engine, "aurora") || c.dbEngineHint != "" {
+			return
+		}
+		c.db.Size = dbSizes[size]
+		c.note(".size", c.db.Size, fmt.Sprintf("%q read as %s", size, c.db.Size))
+	case kCache:
+		c.cache.Size = cacheSizes[size]
+		c.note(".size", c.cache.Size, fmt.Sprintf("%q read as %s", size, c.cache.Size))
+	case kService:
+		p := svcSizes[size]
+		c.svc.CPU, c.svc.Memory = p[0], p[1]
+		c.note(".cpu", p[0], fmt.Sprintf("%q read as %s vCPU with %d MiB", size, fmtNum(float64(p[0])/1024), p[1]))
+		c.note(".memory", p[1], fmt.Sprintf("%q read as %s vCPU with %d MiB", size, fmtNum(float64(p[0])/1024), p[1]))
+	}
+}
+
+func (e *engine) setEngine(c *comp, eng string) {
+	switch c.kind {
+	case kDatabase:
+		switch eng {
+		case "aurora", "aurora-serverless":
+			if strings.HasPrefix(c.db.Engine, "aurora-") {
+				break
+			}
+			c.dbEngineHint = eng
+			if c.db.Engine == "mysql" {
+				c.db.Engine = "aurora-mysql"
+				c.dbEngineHint = ""
+			} else if c.db.Engine == "postgres" {
+				c.db.Engine = "aurora-postgres"
+				c.dbEngineHint = ""
+			}
+			if eng == "aurora-serverless" {
+				c.db.Size = "serverless"
+			}
+		case "postgres", "mysql":
+			if c.dbEngineHint != "" || strings.HasPrefix(c.db.Engine, "aurora-") {
+				c.db.Engine = "aurora-" + eng
+				c.dbEngineHint = ""
+			} else {
+				c.db.Engine = eng
+			}
+		default:
+			c.db.Engine = eng
+		}
+		if c.existing && strings.HasPrefix(c.db.Engine, "aurora-") {
+			c.db.StorageGB = 0
+			if c.db.Size != "" && c.db.Size != "serverless" && strings.HasPrefix(c.db.Size, "db.t4g.micro") {
+				c.db.Size = ""
+			}
+		}
+		if c.db.Version != "" && c.existing {
+			c.db.Version = ""
+		}
+	case kCache:
+		if c.existing && c.cache.Engine != eng {
+			c.cache.Version = ""
+		}
+		c.cache.Engine = eng
+	}
+}
+
+func (e *engine) setLang(c *comp, m mod) {
+	if m.s == "site" {
+		if c.kind == kService && !c.existing {
+			c.kind, c.svc = kSite, spec.Service{}
+			if c.role == "app" || c.role == "web" {
+				c.role = "site"
+			}
+		}
+		return
+	}
+	switch c.kind {
+	case kService:
+		c.svc.Runtime.Language = m.s
+		if len(m.list) > 0 {
+			c.svc.Runtime.Version = m.list[0]
+		}
+	case kFunction:
+		if _, ok := spec.FunctionRuntimes[m.s]; !ok {
+			e.warn("Lambda has no %s runtime Hoist supports; the function's runtime was left unset", m.s)
+			return
+		}
+		c.fn.Runtime.Language = m.s
+		if len(m.list) > 0 {
+			v := m.list[0]
+			ok := false
+			for _, r := range spec.FunctionRuntimes[m.s] {
+				if strings.HasSuffix(r, v) || strings.Contains(r, v+".") {
+					ok = true
+				}
+			}
+			if ok {
+				c.fn.Runtime.Version = v
+			} else {
+				e.warn("Lambda has no %s %s runtime that Hoist supports (%s); the newest is used", m.s, v, strings.Join(spec.FunctionRuntimes[m.s], ", "))
+			}
+		}
+	}
+}
+
+func (e *engine) setAttr(st *clauseState, c *comp, a string, neg bool) {
+	switch a {
+	case "multiaz":
+		c.db.MultiAZ = !neg
+	case "ha":
+		if c.kind == kDatabase {
+			c.db.MultiAZ = !neg
+		} else if !neg && c.svc.MinCount < 2 {
+			c.svc.MinCount = 2
+			if c.svc.MaxCount != 0 && c.svc.MaxCount < 2 {
+				c.svc.MaxCount = 2
+			}
+		}
+	case "fifo":
+		if c.kind == kQueue {
+			c.queue.FIFO = !neg
+		} else {
+			c.topic.FIFO = !neg
+		}
+	case "versioned":
+		c.bucket.Versioning = !neg
+	case "public", "private":
+		if c.kind == kSite || c.kind == kFunction {
+			return // a site is always served publicly through CloudFront
+		}
+		c.svc.Public = (a == "public") != neg
+		c.publicSet = true
+	case "arm64", "x86_64":
+		arch := a
+		if neg {
+			arch = map[string]string{"arm64": "x86_64", "x86_64": "arm64"}[a]
+		}
+		if c.kind == kService {
+			c.svc.Architecture = arch
+		} else {
+			c.fn.Architecture = arch
+		}
+	case "serverless":
+		switch c.kind {
+		case kDatabase:
+			if c.db.Engine == "" || c.db.Engine == "postgres" || c.db.Engine == "mysql" {
+				e.setEngine(c, "aurora-serverless")
+			}
+			c.db.Size = "serverless"
+		case kService:
+			if !c.existing {
+				e.toFunction(c)
+			}
+		}
+	case "http":
+		c.fn.HTTP = !neg
+	}
+}

@@ -1,0 +1,8 @@
+resource "aws_api_gateway_domain_name" "api" {
+  domain_name              = "api.example.com"
+  regional_certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/abc"
+  security_policy          = "TLS_1_2"
+  endpoint_configuration {
+    types = ["REGIONAL"]
+  }
+}

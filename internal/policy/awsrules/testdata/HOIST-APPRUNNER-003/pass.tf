@@ -1,0 +1,26 @@
+resource "aws_apprunner_service" "web" {
+  service_name = "web"
+  source_configuration {
+    auto_deployments_enabled = false
+    authentication_configuration {
+      access_role_arn = "arn:aws:iam::111122223333:role/apprunner-ecr"
+    }
+    image_repository {
+      image_repository_type = "ECR"
+      image_identifier      = "111122223333.dkr.ecr.us-east-1.amazonaws.com/web:1.0.0"
+      image_configuration {
+        port = "8080"
+        runtime_environment_secrets = {
+          DATABASE_PASSWORD = "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"
+        }
+      }
+    }
+  }
+  encryption_configuration {
+    kms_key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
+  health_check_configuration {
+    protocol = "HTTP"
+    path     = "/healthz"
+  }
+}

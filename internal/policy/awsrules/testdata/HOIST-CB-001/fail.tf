@@ -1,0 +1,29 @@
+resource "aws_codebuild_project" "build" {
+  name         = "build"
+  service_role = "arn:aws:iam::111122223333:role/build"
+
+  artifacts {
+    type = "NO_ARTIFACTS"
+  }
+
+  source {
+    type      = "NO_SOURCE"
+    buildspec = "buildspec.yml"
+  }
+
+  environment {
+    type         = "LINUX_CONTAINER"
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+
+    environment_variable {
+      name  = "NPM_TOKEN"
+      value = "npm_Ab12Cd34Ef56Gh78" # want: HOIST-CB-001
+    }
+
+    environment_variable {
+      name  = "NODE_ENV"
+      value = "production"
+    }
+  }
+}

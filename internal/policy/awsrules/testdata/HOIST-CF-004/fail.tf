@@ -1,0 +1,3 @@
+resource "aws_cloudfront_distribution" "site" { # want: HOIST-CF-004
+  enabled = true
+}

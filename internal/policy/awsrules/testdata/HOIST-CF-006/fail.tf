@@ -1,0 +1,13 @@
+resource "aws_s3_bucket" "site" {
+  bucket = "example-site"
+}
+
+resource "aws_cloudfront_distribution" "site" { # want: HOIST-CF-006
+  enabled = true
+
+  origin {
+    origin_id                = "site"
+    domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
+    origin_access_control_id = "oac-123"
+  }
+}

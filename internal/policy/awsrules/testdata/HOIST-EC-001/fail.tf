@@ -1,0 +1,8 @@
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id = "cache"
+  description          = "cache"
+  engine               = "valkey"
+  node_type            = "cache.t4g.micro"
+  num_cache_clusters   = 1
+  at_rest_encryption_enabled = false # want: HOIST-EC-001
+}

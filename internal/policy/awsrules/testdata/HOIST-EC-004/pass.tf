@@ -1,0 +1,11 @@
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  description                = "cache"
+  engine                     = "valkey"
+  node_type                  = "cache.t4g.micro"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = true
+  tags = {
+    Environment = "prod"
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_tokens = "optional" # want: HOIST-EC2-001
+  }
+}

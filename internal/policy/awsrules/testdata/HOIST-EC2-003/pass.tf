@@ -1,0 +1,5 @@
+resource "aws_instance" "app" {
+  ami                         = "ami-0123456789abcdef0"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = false
+}

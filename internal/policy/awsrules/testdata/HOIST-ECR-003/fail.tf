@@ -1,0 +1,6 @@
+resource "aws_ecr_repository" "app" {
+  name = "app"
+  encryption_configuration {
+    encryption_type = "AES256" # want: HOIST-ECR-003
+  }
+}

@@ -1,0 +1,3 @@
+resource "aws_ecr_repository" "app" { # want: HOIST-ECR-004
+  name = "app"
+}

@@ -1,0 +1,12 @@
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  container_definitions = jsonencode([{
+    name  = "web"
+    image = "public.ecr.aws/nginx/nginx:1.27"
+    user  = "root" # want: HOIST-ECS-001
+  }])
+}

@@ -1,0 +1,15 @@
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  container_definitions = jsonencode([{
+    name  = "web"
+    image = "public.ecr.aws/nginx/nginx:1.27"
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = { "awslogs-group" = "/ecs/web", "awslogs-region" = "us-east-1", "awslogs-stream-prefix" = "web" }
+    }
+  }])
+}

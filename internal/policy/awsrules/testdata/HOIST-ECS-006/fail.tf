@@ -1,0 +1,7 @@
+resource "aws_ecs_service" "web" { # want: HOIST-ECS-006
+  name            = "web"
+  cluster         = "app"
+  task_definition = "arn:aws:ecs:us-east-1:111122223333:task-definition/web:1"
+  launch_type     = "FARGATE"
+  desired_count   = 2
+}

@@ -1,0 +1,13 @@
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["EC2"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  pid_mode                 = "host" # want: HOIST-ECS-010
+  container_definitions = jsonencode([{
+    name  = "web"
+    image = "public.ecr.aws/nginx/nginx:1.27"
+    user  = "10001"
+  }])
+}

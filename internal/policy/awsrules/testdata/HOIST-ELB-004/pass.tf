@@ -1,0 +1,9 @@
+resource "aws_lb" "web" {
+  name               = "web"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+  access_logs {
+    bucket  = "example-logs"
+    enabled = true
+  }
+}

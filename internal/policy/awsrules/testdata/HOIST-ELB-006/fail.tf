@@ -1,0 +1,8 @@
+resource "aws_lb" "web" { # want: HOIST-ELB-006
+  name               = "web"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+  tags = {
+    Environment = "production"
+  }
+}

@@ -1,0 +1,16 @@
+resource "aws_sqs_queue" "orders" {
+  name = "orders"
+}
+
+resource "aws_iam_role_policy" "app" {
+  name = "app"
+  role = "app-role"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["sqs:SendMessage"]
+      Resource = aws_sqs_queue.orders.arn
+    }]
+  })
+}

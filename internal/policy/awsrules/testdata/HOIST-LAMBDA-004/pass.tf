@@ -1,0 +1,24 @@
+resource "aws_sns_topic" "events" {
+  name = "events"
+}
+
+resource "aws_sqs_queue" "dlq" {
+  name = "worker-dlq"
+}
+
+resource "aws_lambda_function" "worker" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+  runtime       = "nodejs22.x"
+  dead_letter_config {
+    target_arn = aws_sqs_queue.dlq.arn
+  }
+}
+
+resource "aws_sns_topic_subscription" "worker" {
+  topic_arn = aws_sns_topic.events.arn
+  protocol  = "lambda"
+  endpoint  = aws_lambda_function.worker.arn
+}

@@ -1,0 +1,13 @@
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+  runtime       = "nodejs22.x"
+  environment {
+    variables = {
+      DB_PASSWORD = "hunter2" # want: HOIST-LAMBDA-005
+      TABLE_NAME  = "items"
+    }
+  }
+}

@@ -1,0 +1,3 @@
+resource "aws_cloudwatch_log_group" "app" { # want: HOIST-LOGS-001
+  name = "/app"
+}

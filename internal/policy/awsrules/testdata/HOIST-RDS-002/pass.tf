@@ -1,0 +1,7 @@
+resource "aws_db_instance" "main" {
+  engine                      = "postgres"
+  instance_class              = "db.t4g.micro"
+  allocated_storage           = 20
+  username                    = "app"
+  manage_master_user_password = true
+}

@@ -1,0 +1,3 @@
+resource "aws_secretsmanager_secret" "db" { # want: HOIST-SM-001
+  name = "db"
+}

@@ -1,0 +1,17 @@
+resource "aws_sns_topic" "events" {
+  name              = "events"
+  kms_master_key_id = "alias/app"
+}
+
+resource "aws_sns_topic_policy" "events" {
+  arn = aws_sns_topic.events.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" } # want: HOIST-SNS-002
+      Action    = "sns:Publish"
+      Resource  = aws_sns_topic.events.arn
+    }]
+  })
+}

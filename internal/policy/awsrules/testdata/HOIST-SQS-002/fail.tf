@@ -1,0 +1,16 @@
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_sqs_queue_policy" "jobs" {
+  queue_url = aws_sqs_queue.jobs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*" # want: HOIST-SQS-002
+      Action    = "sqs:SendMessage"
+      Resource  = aws_sqs_queue.jobs.arn
+    }]
+  })
+}

@@ -1,0 +1,4 @@
+FROM node:22-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
+FROM build AS test
+FROM scratch
+COPY --from=build /app /app

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN apt-get update && echo "sudo is only a word here"
+RUN printf '%s\n' sudo

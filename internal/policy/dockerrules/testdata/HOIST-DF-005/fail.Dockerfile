@@ -1,0 +1,13 @@
+# want: HOIST-DF-005
+ARG NPM_TOKEN
+FROM node:22-bookworm-slim
+# want: HOIST-DF-005
+ARG GITHUB_TOKEN=ghp_example
+# want: HOIST-DF-005
+ENV AWS_SECRET_ACCESS_KEY=abc
+# want: HOIST-DF-005
+ENV DB_PASSWORD=hunter2 PORT=8080
+# want: HOIST-DF-005
+ENV stripeApiKey=sk_test
+# want: HOIST-DF-005
+ARG RAILS_MASTER_KEY

@@ -1,0 +1,7 @@
+ARG NODE_VERSION=22
+FROM node:22-bookworm-slim
+ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D
+ENV DB_PASSWORD_FILE=/run/secrets/db_password TOKEN_URL=https://auth.example.com/token
+ENV SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:app
+ARG AWS_ACCESS_KEY_ID_NAME
+ENV KEYCLOAK_REALM=main PORT=8080

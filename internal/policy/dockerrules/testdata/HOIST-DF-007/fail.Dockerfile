@@ -1,0 +1,3 @@
+FROM alpine:3.20
+# want: HOIST-DF-007
+ADD https://example.com/tool.tar.gz /tmp/

@@ -1,0 +1,3 @@
+FROM node:22-bookworm-slim
+ENTRYPOINT ["node"]
+CMD ["server.js"]

@@ -1,0 +1,4 @@
+FROM alpine:3.20
+WORKDIR /app
+ENV APP_HOME=/srv/app
+WORKDIR $APP_HOME

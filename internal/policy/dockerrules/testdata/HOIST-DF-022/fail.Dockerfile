@@ -1,0 +1,7 @@
+FROM alpine:3.20
+# want: HOIST-DF-022
+EXPOSE 80:8080
+# want: HOIST-DF-022
+EXPOSE 70000
+# want: HOIST-DF-022
+EXPOSE 53/icmp

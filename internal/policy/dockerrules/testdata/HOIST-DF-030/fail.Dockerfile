@@ -1,0 +1,6 @@
+FROM node:22-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+# want: HOIST-DF-030
+COPY . .

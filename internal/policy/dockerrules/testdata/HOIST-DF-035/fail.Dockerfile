@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+# want: HOIST-DF-035
+RUN apt update && apt install -y curl

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+# want: HOIST-DF-036
+ENV DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,66 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hoist-dev/hoist/internal/policy/awsrules"
+	"github.com/hoist-dev/hoist/internal/policy/dockerrules"
+)
+
+// TestBuiltinDockerfile runs the real Dockerfile rules through Check:
+// positions, an inline suppression on the line above an instruction, and a
+// parse error as a HOIST-PARSE finding.
+func TestBuiltinDockerfile(t *testing.T) {
+	src := "# hoist:ignore HOIST-DF-003 reason=\"the base image sets USER node\"\nFROM node\nRUN echo hi\n"
+	targets := []Target{
+		{Kind: KindDockerfile, Path: "app/Dockerfile", Sources: map[string][]byte{"app/Dockerfile": []byte(src)}},
+		{Kind: KindDockerfile, Path: "bad/Dockerfile", Sources: map[string][]byte{"bad/Dockerfile": []byte("RUN x\n")}},
+	}
+	rep, err := Check(targets, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawTag, sawParse, sawSuppressed bool
+	for _, f := range rep.Findings {
+		if f.RuleID == "HOIST-DF-001" && f.File == "app/Dockerfile" && f.Line == 2 && !f.Suppressed {
+			sawTag = true
+		}
+		if f.RuleID == "HOIST-DF-003" && f.Line == 2 && f.Suppressed && f.SuppressionReason == "the base image sets USER node" {
+			sawSuppressed = true
+		}
+		if f.RuleID == ParseID && f.File == "bad/Dockerfile" {
+			sawParse = true
+		}
+		if f.Source == "dockerfile" && f.Controls == nil {
+			t.Errorf("%s: controls must never be nil", f.RuleID)
+		}
+	}
+	if !sawTag || !sawParse || !sawSuppressed {
+		t.Errorf("want HOIST-DF-001 at app/Dockerfile:2, HOIST-DF-003 there suppressed and a HOIST-PARSE for bad/Dockerfile, got\n%s", describe(rep.Findings))
+	}
+	if n := len(rep.Rules); n < len(dockerrules.Rules()) {
+		t.Errorf("rules: got %d, want every Dockerfile rule", n)
+	}
+}
+
+// TestBuiltinRulesRun runs the real AWS registry over a template with an
+// open SSH port and a bucket without versioning, with the real foreign
+// mapping table.
+func TestBuiltinRulesRun(t *testing.T) {
+	if len(awsrules.Rules()) == 0 {
+		t.Skip("no AWS rules registered yet")
+	}
+	rep, err := Check([]Target{cfnTarget(t, "s.yaml", stackYAML)}, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) == 0 {
+		t.Fatalf("want findings from the built-in rules over an open SSH port, got none")
+	}
+	for _, f := range rep.Findings {
+		if !strings.HasPrefix(f.RuleID, "HOIST-") || f.File != "s.yaml" || f.Line < 1 {
+			t.Errorf("finding %+v: want a HOIST rule at a line of s.yaml", f)
+		}
+	}
+}

@@ -1,0 +1,6 @@
+package org.broken
+
+deny contains msg if {
+	some r in input.ir.resources
+	msg := sprintf("%s", [x])
+}
