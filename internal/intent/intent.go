@@ -83,7 +83,7 @@ func newEngine(desc string, s *spec.Spec, change bool) *engine {
 func (e *engine) run(base *spec.Spec) (*Result, error) {
 	for _, l := range e.lx {
 		if l.corrected != "" {
-			e.warn("read %q as %q", l.text, l.corrected)
+			e.warn("read %q as %q", l.typo, l.corrected)
 		}
 	}
 	e.split()
@@ -190,9 +190,7 @@ func (e *engine) finish() {
 		c.note(".name", name, "no name given; named after what it is")
 	}
 	// One service or function and data stores nothing uses: it uses them.
-	if !e.change {
-		e.connectOnlyCompute()
-	}
+	e.connectOnlyCompute()
 	if e.s.Name == "" {
 		for _, c := range e.comps {
 			if c.kind.isCompute() && c.named && !c.removed {
@@ -246,7 +244,7 @@ func (e *engine) connectOnlyCompute() {
 	computes := e.computes()
 	var loose []*comp
 	for _, c := range e.comps {
-		if c.removed || !c.kind.isComponent() || c.kind.isCompute() || c.kind == kSite {
+		if c.removed || c.existing || !c.kind.isComponent() || c.kind.isCompute() || c.kind == kSite {
 			continue
 		}
 		used := false

@@ -31,6 +31,8 @@ type engine struct {
 	pendingLB, pendingHTTP bool
 	https                  bool
 	lbNegated              bool
+	// refused lists the safety rules that fired, so each warns once.
+	refused []string
 }
 
 // clauseState is what the interpreter knows inside one clause.
@@ -45,6 +47,11 @@ type clauseState struct {
 	with     bool
 	prep     string // the last preposition
 	subject  *comp
+	// subjects are subjects joined by "and": "the api and the worker use
+	// the database".
+	subjects []*comp
+	lastAnd  bool // the lexeme before the current phrase was "and"
+	related  bool // the subject has related to something since named
 	focus    []*comp
 	comps    []*comp
 	deferred []mod
@@ -137,11 +144,46 @@ func (e *engine) clause(start, end int) {
 		}
 	}
 	i := start
+	// "Services:" heads a list; "admin: internal, port 8000" names what
+	// the rest of the item describes.
+	if k := e.skipBlocked(start, end); k+1 < end && e.lx[k+1].norm == ":" {
+		l := &e.lx[k]
+		switch {
+		case l.cat == cHead && (k+2 == end || e.lx[k+2].cat == cBreak) || l.cat == cPayload:
+			e.use(k, k+1)
+			i = k + 2
+		case l.cat == cUnknown && nameLike(l.norm):
+			e.use(k, k+1)
+			c := e.byName(sanitizeName(l.norm))
+			if c == nil {
+				c = &comp{kind: kService, role: "app", name: sanitizeName(l.norm), named: true}
+				e.comps = append(e.comps, c)
+			}
+			e.attach(st, []*comp{c}, true)
+			i = k + 2
+		}
+	}
 	for i < end {
 		l := &e.lx[i]
 		if l.blocked {
 			i++
 			continue
+		}
+		// "one called ingest": one of the components just named.
+		if l.norm == "one" && i+2 < end && e.lx[i+1].cat == cName && nameLike(e.lx[i+2].norm) {
+			for _, c := range e.comps {
+				if !c.removed && !c.named && !c.existing && c.kind.isComponent() && (len(st.comps) == 0 || c.kind == st.comps[0].kind) {
+					e.use(i, i+1, i+2)
+					e.rename(c, sanitizeName(e.lx[i+2].norm))
+					st.rel, st.prep = "", ""
+					e.attach(st, []*comp{c}, false)
+					break
+				}
+			}
+			if e.lx[i].used {
+				i += 3
+				continue
+			}
 		}
 		switch l.cat {
 		case cVerb:
@@ -196,6 +238,7 @@ func (e *engine) clause(start, end int) {
 		case cAnd, cOr:
 			e.use(i)
 			i++
+			st.lastAnd = true
 			continue
 		case cPron:
 			e.use(i)
@@ -247,7 +290,11 @@ func (e *engine) clause(start, end int) {
 		if n := e.scanNP(i, end); n != nil {
 			e.nounPhrase(st, n)
 			i = n.end
+			st.lastAnd = false
 			continue
+		}
+		if l.cat != cDet {
+			st.lastAnd = false
 		}
 		if m, k, ok := e.scanValue(i, end); ok && k > i {
 			if st.mode == "rename" && m.what == "specname" {
@@ -260,16 +307,16 @@ func (e *engine) clause(start, end int) {
 		if l.cat == cDet || l.cat == cRange {
 			e.use(i)
 		}
+		if (l.cat == cUnknown || l.cat == cPayload) && st.mode == "rename" && len(st.focus) == 1 && st.prep == "to" && nameLike(l.norm) {
+			e.rename(st.focus[0], sanitizeName(l.norm))
+			e.use(i)
+		}
 		if l.cat == cPayload {
 			e.use(i)
 			if st.prep == "for" && len(st.focus) == 1 && !st.focus[0].named && st.focus[0].kind.isComponent() && !st.focus[0].kind.isCompute() {
 				e.rename(st.focus[0], sanitizeName(l.norm))
 			}
 			st.prep = ""
-		}
-		if l.cat == cUnknown && st.mode == "rename" && len(st.focus) == 1 && st.prep == "to" && nameLike(l.norm) {
-			e.rename(st.focus[0], sanitizeName(l.norm))
-			e.use(i)
 		}
 		i++
 	}
@@ -326,11 +373,23 @@ func (e *engine) rename(c *comp, n string) {
 		return
 	}
 	if o := e.byName(n); o != nil && o != c {
-		e.warn("kept the name %q: %q is already the name of another component", c.name, n)
+		if c.existing || c.named {
+			e.warn("kept the name %q: %q is already the name of another component", c.name, n)
+			return
+		}
+		// "an orders api that publishes to an orders topic"
+		alt := n + "-" + kindSlug[c.kind]
+		for k := 2; e.byName(alt) != nil; k++ {
+			alt = fmt.Sprintf("%s-%s-%d", n, kindSlug[c.kind], k)
+		}
+		c.name, c.named = alt, true
+		c.note(".name", alt, fmt.Sprintf("%q is already the name of another component", n))
 		return
 	}
 	c.name, c.named = n, true
 }
+
+var kindSlug = map[kind]string{kService: "service", kDatabase: "db", kCache: "cache", kQueue: "queue", kTopic: "topic", kTable: "table", kBucket: "bucket", kSite: "site", kFunction: "function"}
 
 func (e *engine) unsupported(st *clauseState, l *lexeme) {
 	if l.val == "nlb" {
@@ -383,6 +442,7 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		if st.rel == "behind" || st.rel == "front" {
 			e.use(st.relIdx)
 			st.relObjs++
+			st.related = true
 		}
 	}
 	switch n.kind {
@@ -464,7 +524,11 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		st.focus = targets
 		return
 	}
-	if len(targets) == 0 && resolve && e.change && n.det == "def" && st.mode != "add" && st.rel == "" && !st.with && !(st.mode == "connect") {
+	if len(targets) == 0 && targets != nil {
+		e.use(idx...)
+		return // ambiguous: resolve has said so
+	}
+	if targets == nil && resolve && e.change && n.det == "def" && st.mode != "add" && st.rel == "" && !st.with && !(st.mode == "connect") {
 		e.use(idx...)
 		e.warn("hoist.yaml has no %s %q; nothing was changed for it", n.kind, e.desc[e.lx[n.start].pos:e.lx[n.end-1].end])
 		return
@@ -549,6 +613,12 @@ func (e *engine) attach(st *clauseState, targets []*comp, created bool) {
 		}
 		if c.kind.isCompute() {
 			if st.rel == "" || st.subject == c {
+				if st.lastAnd && !st.related && st.subject != nil && slices.Contains(st.subjects, st.subject) && len(st.comps) > 0 && st.comps[len(st.comps)-1] == st.subject {
+					st.subjects = append(st.subjects, c)
+				} else {
+					st.subjects = []*comp{c}
+					st.related = false
+				}
 				st.subject = c
 			}
 			e.lastCompute = c
@@ -578,10 +648,14 @@ func (e *engine) attach(st *clauseState, targets []*comp, created bool) {
 // relate applies the pending relation between the clause's subject and c.
 func (e *engine) relate(st *clauseState, c *comp) {
 	st.relObjs++
+	st.related = true
 	e.use(st.relIdx)
 	switch st.rel {
 	case "fwd", "consume", "sub":
 		sub := st.subject
+		if st.rel == "sub" && st.relSrc != nil && (st.relSrc.kind == kQueue || st.relSrc.kind == kFunction) {
+			sub = st.relSrc // "a queue subscribed to the topic"
+		}
 		if sub == nil || sub == c {
 			sub = e.nearestCompute(c)
 		}
@@ -594,10 +668,16 @@ func (e *engine) relate(st *clauseState, c *comp) {
 			e.warn("%q has no service or function to attach to", e.lx[st.relIdx].text)
 			return
 		}
-		if st.rel == "consume" && sub.kind == kService && !sub.portSet && !sub.publicSet {
-			sub.consumer = true
+		subs := []*comp{sub}
+		if slices.Contains(st.subjects, sub) {
+			subs = st.subjects
 		}
-		e.link(sub, c, st.rel)
+		for _, sub := range subs {
+			if st.rel == "consume" && sub.kind == kService && !sub.portSet && !sub.publicSet {
+				sub.consumer = true
+			}
+			e.link(sub, c, st.rel)
+		}
 	case "rev":
 		// "a database used by the api": the object depends on the focus.
 		if obj := e.prevNonCompute(st, c); obj != nil && c.kind.isCompute() {
@@ -763,7 +843,7 @@ func (e *engine) resolve(n *np, st *clauseState) []*comp {
 	if n.role == "worker" {
 		var workers []*comp
 		for _, c := range cands {
-			if c.svc.Port == 0 {
+			if !c.isWeb() {
 				workers = append(workers, c)
 			}
 		}
@@ -939,9 +1019,22 @@ func (e *engine) applyMod(st *clauseState, m mod) {
 	if e.applyGlobal(m) {
 		return
 	}
-	if m.what == "field:health" || m.what == "field:domain" && false {
+	if m.what == "field:health" {
 		e.use(m.idx...)
 		return
+	}
+	if st.prep == "with" && len(st.focus) > 0 {
+		// "a database with 8 GB memory": what follows "with" belongs to
+		// the phrase before it, or to nothing.
+		for _, c := range st.focus {
+			if e.applyTo(st, c, m) {
+				return
+			}
+		}
+		if !st.focus[0].kind.isCompute() && !globalMod(m) {
+			e.unplaced(m)
+			return
+		}
 	}
 	for _, c := range st.focus {
 		if e.applyTo(st, c, m) {
@@ -1060,6 +1153,14 @@ func (e *engine) applyGlobal(m mod) bool {
 	return true
 }
 
+func globalMod(m mod) bool {
+	switch m.what {
+	case "region", "env", "target", "azs", "perAZ", "specname":
+		return true
+	}
+	return false
+}
+
 func fmtNum(f float64) string {
 	if f == math.Trunc(f) {
 		return fmt.Sprintf("%d", int64(f))
@@ -1096,7 +1197,7 @@ func accepts(c *comp, m mod) bool {
 		return c.kind == kDatabase || c.kind == kCache
 	case "size":
 		return c.kind == kDatabase || c.kind == kCache || c.kind == kService
-	case "secret", "env", "names":
+	case "secret", "envvar", "names":
 		return c.kind.isCompute()
 	case "pkey", "skey", "ttl":
 		return c.kind == kTable
@@ -1193,7 +1294,7 @@ func (e *engine) applyTo(st *clauseState, c *comp, m mod) bool {
 		e.setSizeClass(c, m.s)
 	case "size":
 		e.setSize(c, m.s)
-	case "secret", "env", "names":
+	case "secret", "envvar", "names":
 		for _, name := range m.list {
 			secret := m.what == "secret" || m.what == "names" && looksSecret(name)
 			if c.kind == kService {

@@ -16,8 +16,9 @@ type lexeme struct {
 	pos, end int    // byte offsets in the description
 	num      float64
 	isNum    bool
-	// corrected is the word a misspelling was read as, or "".
-	corrected string
+	// corrected is the word a misspelling was read as, or "", and typo
+	// the misspelling as written.
+	corrected, typo string
 	// used is set when the interpreter has given the lexeme a meaning.
 	used bool
 	// blocked is set when a safety rule took the lexeme out of
@@ -53,12 +54,21 @@ var (
 )
 
 // fileExts are the endings of dotted words that are file names, not hosts.
-var fileExts = []string{"html", "htm", "js", "ts", "py", "json", "yaml", "yml", "go", "rb", "txt", "md", "zip", "jar", "war", "toml", "lock", "sh", "css", "php", "java", "rs", "cs", "tsx", "jsx", "xml", "csv", "env", "ini", "conf", "cfg", "exe", "net", "io"}
+var fileExts = []string{"html", "htm", "js", "ts", "py", "json", "yaml", "yml", "go", "rb", "txt", "md", "zip", "jar", "war", "toml", "lock", "sh", "css", "php", "java", "rs", "cs", "tsx", "jsx", "xml", "csv", "env", "ini", "conf", "cfg", "exe"}
 
 // lexify turns tokens into lexemes: the longest lexicon phrase at each
 // point, value shapes, and misspellings corrected against the vocabulary.
 func lexify(toks []Token) []lexeme {
 	var out []lexeme
+	corrected := map[int]string{}
+	for i, t := range toks {
+		if t.Kind == TokWord && len(t.Norm) >= 5 && isLetters(strings.ReplaceAll(t.Norm, "-", "")) {
+			if fix := correct(t.Norm); fix != "" {
+				corrected[i] = t.Text
+				toks[i].Norm = fix
+			}
+		}
+	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		switch t.Kind {
@@ -77,6 +87,12 @@ func lexify(toks []Token) []lexeme {
 		}
 		if n, s := lookup(toks, i); n > 0 {
 			out = append(out, lexeme{sense: s, text: spanText(toks, i, n), norm: spanNorm(toks, i, n), pos: toks[i].Pos, end: toks[i+n-1].End})
+			for k := i; k < i+n; k++ {
+				if _, ok := corrected[k]; ok {
+					out[len(out)-1].corrected = toks[k].Norm
+					out[len(out)-1].typo = corrected[k]
+				}
+			}
 			if s.cat == cNumWord {
 				f, _ := strconv.ParseFloat(s.val, 64)
 				out[len(out)-1].num, out[len(out)-1].isNum = f, true
@@ -205,16 +221,6 @@ func classify(t Token) lexeme {
 		l.cat = cDomain
 		return l
 	}
-	if t.Kind == TokWord && len(n) >= 5 && isLetters(strings.ReplaceAll(n, "-", "")) {
-		if fix := correct(n); fix != "" {
-			toks := []Token{{Kind: TokWord, Text: fix, Norm: fix}}
-			if k, s := lookup(toks, 0); k == 1 {
-				l.sense = s
-				l.corrected = fix
-				return l
-			}
-		}
-	}
 	l.cat = cUnknown
 	return l
 }
@@ -233,7 +239,7 @@ func hasFileExt(host string) bool {
 // of: within one edit for words of 5-7 letters, two for longer words, the
 // first such word in lexicon order; or "".
 func correct(w string) string {
-	if _, ok := lex.byFirst[w]; ok {
+	if lex.words[w] {
 		return ""
 	}
 	if s := singular(w); s != "" {

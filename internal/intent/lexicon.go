@@ -130,7 +130,7 @@ var lexicon = joinEntries(
 		{"sqs", engineSense(kQueue, "sqs")}, {"sns", engineSense(kTopic, "sns")}, {"s3", engineSense(kBucket, "s3")}, {"amazon s3", engineSense(kBucket, "s3")},
 	},
 	heads(kCache, "", "cache", "caches", "elasticache", "in-memory cache", "memory cache", "caching layer", "cache cluster", "session store", "session cache"),
-	heads(kQueue, "", "queue", "queues", "sqs queue", "message queue", "job queue", "jobs queue", "task queue", "work queue", "messaging queue"),
+	heads(kQueue, "", "queue", "queues", "sqs queue", "message queue", "job queue", "task queue", "work queue", "messaging queue"),
 	heads(kTopic, "", "topic", "topics", "sns topic", "pub/sub", "pubsub", "pub sub", "notification topic", "fan-out topic", "fanout topic"),
 	heads(kTable, "", "table", "tables", "dynamodb table", "nosql table", "nosql database", "key-value store", "key value store", "kv store", "document store"),
 	heads(kBucket, "", "bucket", "buckets", "s3 bucket", "s3 buckets", "storage bucket", "object storage", "object store", "file storage", "blob storage", "file store", "s3 storage"),
@@ -243,7 +243,7 @@ var lexicon = joinEntries(
 	// Verbs.
 	words(cVerb, "add", "add", "adding", "added", "create", "creating", "provision", "set up", "setup", "spin up", "stand up", "bring up", "include", "introduce", "launch", "i need", "we need", "need", "i want", "we want", "want", "give me", "deploy"),
 	words(cVerb, "remove", "remove", "delete", "drop", "get rid of", "take out", "tear down", "destroy", "decommission", "kill", "eliminate", "retire", "no longer need", "don't need the", "do not need the", "rip out", "ditch", "lose"),
-	words(cVerb, "modify", "make", "set", "change", "switch", "move", "turn", "update", "upgrade", "bump", "increase", "raise", "decrease", "lower", "reduce", "resize", "convert", "migrate", "give", "configure", "put", "scale", "autoscale", "run", "use", "allocate", "pin", "downgrade", "shrink", "grow"),
+	words(cVerb, "modify", "make", "set", "change", "switch", "move", "turn", "update", "upgrade", "bump", "increase", "raise", "decrease", "lower", "reduce", "resize", "convert", "migrate", "give", "configure", "put", "scale", "autoscale", "run", "use", "allocate", "pin", "downgrade", "shrink", "grow", "open", "expose"),
 	words(cVerb, "enable", "enable", "turn on", "switch on", "activate"),
 	words(cVerb, "disable", "disable", "turn off", "switch off", "deactivate"),
 	words(cVerb, "connect", "connect", "link", "hook up", "wire", "wire up", "let", "allow", "grant", "plug"),
@@ -257,6 +257,7 @@ var lexicon = joinEntries(
 		"stores in", "store in", "stores to", "storing in", "stores files in", "saves to", "save to", "saving to", "uploads to", "upload to", "persists to", "puts files in", "stores data in", "keeps data in",
 		"queries", "query", "calls", "call", "calling", "invokes", "depends on", "depend on", "depending on", "relies on", "backed by", "on top of", "caches in", "caching in", "caches with",
 		"invoked by"),
+	words(cRel, "fwd", "sharing", "share", "shares", "shared with"),
 	words(cRel, "sub", "subscribes to", "subscribed to", "subscribe to", "subscribing to", "listens on"),
 	words(cRel, "rev", "used by", "read by", "written by", "accessed by", "consumed by", "processed by", "shared by", "polled by", "drained by", "queried by", "called by", "handled by"),
 	words(cRel, "feeds", "feeds", "feeding", "fans out to", "fan out to", "fanning out to", "delivers to", "delivering to", "triggers", "trigger", "notifies", "forwards to"),
@@ -299,7 +300,7 @@ var lexicon = joinEntries(
 	words(cUnsupp, "engine", "mariadb", "sql server", "mssql", "oracle", "mongodb", "mongo", "documentdb", "cassandra", "neptune", "cockroachdb", "sqlite"),
 	words(cUnsupp, "search", "elasticsearch", "opensearch", "elastic search", "search cluster"),
 	words(cUnsupp, "schedule", "cron", "cron job", "cronjob", "scheduled", "scheduled task", "schedule", "nightly", "hourly", "every hour", "every night", "every day", "every minute", "eventbridge scheduler"),
-	words(cUnsupp, "email", "ses", "email sending", "send emails", "sends emails", "simple email service"),
+	words(cUnsupp, "email", "ses", "email", "email sending", "send emails", "sends emails", "simple email service"),
 	words(cUnsupp, "auth", "cognito", "user pool", "authentication", "login", "sso", "oauth"),
 	words(cUnsupp, "efs", "efs", "shared file system", "file system", "nfs"),
 	words(cUnsupp, "stream", "kinesis", "kafka", "msk", "firehose", "event stream"),
@@ -307,6 +308,7 @@ var lexicon = joinEntries(
 	words(cUnsupp, "eventbus", "eventbridge", "event bridge", "event bus"),
 	words(cUnsupp, "vpn", "vpn", "direct connect", "transit gateway", "vpc peering", "peering"),
 	words(cUnsupp, "audit", "cloudtrail", "guardduty", "security hub", "aws config", "config rules", "macie", "inspector"),
+	words(cUnsupp, "ssh", "ssh", "rdp", "telnet"),
 	words(cUnsupp, "nlb", "nlb", "network load balancer", "network lb"),
 	words(cUnsupp, "replica", "read replica", "read replicas", "replication", "cross-region replication", "multi-region", "multi region", "global table", "global tables", "global database"),
 	words(cUnsupp, "spot", "spot", "fargate spot", "spot instances"),
@@ -329,7 +331,7 @@ var lexicon = joinEntries(
 		"eg", "ie", "something like", "kind of", "sort of", "both of", "each of", "some kind of", "a bit", "currently", "existing one", "then", "first", "next", "finally", "lastly", "later", "soon", "today", "new one",
 		"own", "where", "per", "also need", "well", "already", "still", "even", "enough", "right", "exactly", "approximately", "about", "roughly", "around", "~", "(", ")", ":", "[", "]", "{", "}", "\"", "'", "=", "*", "#", "!", "?", "currently has",
 		"by", "up to date", "one of", "type", "sized", "sizes", "tier", "mode", "setting", "settings", "config", "configuration", "spec", "yaml", "everywhere", "everything else", "everyone else", "user", "anything", "pieces", "part", "parts",
-		"want a", "region", "aws region", "the region", "that is", "which is", "it is", "they are", "will be", "should be", "must be", "needs to be", "going to be", "capacity", "able to", "up front", "upfront", "size it", "level", "plan", "goes", "stays", "keep it", "keeps", "kept in", "along", "near", "close"),
+		"want a", "world", "the world", "internet", "the internet", "anywhere", "everyone", "anyone", "everybody", "unencrypted", "plaintext", "region", "aws region", "the region", "that is", "which is", "it is", "they are", "will be", "should be", "must be", "needs to be", "going to be", "capacity", "able to", "up front", "upfront", "size it", "level", "plan", "goes", "stays", "keep it", "keeps", "kept in", "along", "near", "close"),
 )
 
 func joinEntries(groups ...[]lexEntry) []lexEntry {
@@ -348,6 +350,8 @@ type lexIndex struct {
 	// vocab lists the single content words typos may be corrected to, in
 	// lexicon order.
 	vocab []string
+	// words holds every word of every phrase: none is a misspelling.
+	words map[string]bool
 }
 
 type indexed struct {
@@ -358,7 +362,7 @@ type indexed struct {
 var lex = buildIndex(lexicon)
 
 func buildIndex(entries []lexEntry) *lexIndex {
-	ix := &lexIndex{byFirst: map[string][]indexed{}}
+	ix := &lexIndex{byFirst: map[string][]indexed{}, words: map[string]bool{}}
 	seen := map[string]bool{}
 	for _, e := range entries {
 		ws := strings.Fields(e.phrase)
@@ -366,6 +370,9 @@ func buildIndex(entries []lexEntry) *lexIndex {
 			continue
 		}
 		seen[e.phrase] = true
+		for _, w := range ws {
+			ix.words[w] = true
+		}
 		ix.byFirst[ws[0]] = append(ix.byFirst[ws[0]], indexed{ws, e.sense})
 		if len(ws) == 1 && len(ws[0]) >= 5 && correctable(e.sense.cat) && isLetters(ws[0]) {
 			ix.vocab = append(ix.vocab, ws[0])

@@ -59,6 +59,13 @@ func (e *engine) scanNP(i, end int) *np {
 			continue
 		}
 		switch l.cat {
+		case cUnit:
+			if l.norm != "second" || hasContent || n.count != 0 {
+				goto done
+			}
+			n.det = "indef" // "a second api"
+			j++
+			continue
 		case cDet:
 			if hasContent || n.count != 0 {
 				goto done
@@ -79,7 +86,9 @@ func (e *engine) scanNP(i, end int) *np {
 			}
 			if engineAt == j-1 && engineAt >= 0 {
 				n.mods = append(n.mods, mod{what: "version", s: l.text, n: l.num, idx: []int{j}})
-				implied = j + 1
+				if implied == j {
+					implied = j + 1
+				}
 				j++
 				continue
 			}
@@ -92,7 +101,9 @@ func (e *engine) scanNP(i, end int) *np {
 		case cVersion:
 			if engineAt == j-1 && engineAt >= 0 {
 				n.mods = append(n.mods, mod{what: "version", s: l.literal, idx: []int{j}})
-				implied = j + 1
+				if implied == j {
+					implied = j + 1
+				}
 				j++
 				continue
 			}
@@ -562,7 +573,11 @@ func (e *engine) fieldValue(i, end int) (mod, int, bool) {
 		}
 	case "secret", "env":
 		if v.cat == cEnvName || v.cat == cQuoted && envNameRE.MatchString(v.literal) {
-			return e.envNames(m, f, j, end)
+			what := "secret"
+			if f == "env" {
+				what = "envvar"
+			}
+			return e.envNames(m, what, j, end)
 		}
 	case "domain":
 		if v.cat == cDomain {

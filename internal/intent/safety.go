@@ -3,6 +3,7 @@ package intent
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // A safety rule refuses a request that would weaken what Hoist builds.
@@ -37,15 +38,15 @@ var safetyRules = []safetyRule{
 		"refused: the description contains instructions to the engine (%q); it is read only as a description of infrastructure"},
 	{"injection", []string{"system prompt", "you are now", "developer mode", "jailbreak", "act as", "pretend"}, nil, 0, "clause",
 		"refused: the description contains instructions to the engine (%q); it is read only as a description of infrastructure"},
-	{"ssh", []string{"ssh", "rdp", mPort22, "telnet"}, []string{mPublic, mCIDR, "world", "internet", "the internet", "anywhere", "everyone", "anyone", "everybody", "all", "any ip", "any"}, 6, "both",
+	{"ssh", []string{"ssh", "rdp", mPort22, "telnet"}, []string{mPublic, mCIDR, "world", "the world", "internet", "the internet", "anywhere", "everyone", "anyone", "everybody", "all", "any ip", "any"}, 6, "both",
 		"refused: opening SSH or RDP to the internet (%q); hoist.yaml has no SSH access and services take traffic only through their load balancer"},
-	{"public-bucket", []string{mBucket}, []string{mPublic, "publicly", "world-readable", "world readable", "public-read", "public read", "anyone", "everyone", "world", "publicly readable", "open"}, 4, "with",
+	{"public-bucket", []string{mBucket}, []string{mPublic, "publicly", "world-readable", "world readable", "public-read", "public read", "anyone", "everyone", "world", "publicly readable", "open", "the world"}, 4, "with",
 		"refused: a public S3 bucket (%q); buckets stay private (serve public files through a static site on CloudFront)"},
-	{"public-data", []string{mData}, []string{mPublic, "publicly", "internet", "the internet", "world", "anywhere", "everyone", "anyone", "public ip", "open"}, 4, "with",
+	{"public-data", []string{mData}, []string{mPublic, "publicly", "internet", "the internet", "world", "the world", "anywhere", "everyone", "anyone", "public ip", "open"}, 4, "with",
 		"refused: a database or cache reachable from the internet (%q); data stores stay in private subnets and admit only the services that depend on them"},
-	{"admin", []string{"admin", "administrator", "administratoraccess", "superuser", "god mode", "poweruser", "power user", "admin rights", "admin access", "admin permissions", "admin role", "admin privileges"}, nil, 0, "trigger",
+	{"admin", []string{"administratoraccess", "superuser", "god mode", "poweruser", "power user"}, nil, 0, "trigger",
 		"refused: admin rights (%q); Hoist grants each service only what its depends_on needs"},
-	{"admin", []string{"root", "full", "unrestricted", "all", "*", "every", "wildcard"}, []string{"rights", "access", "access to", "permissions", "permission", "privileges", "iam", "credentials", "account", "actions"}, 2, "both",
+	{"admin", []string{"admin", "administrator", "root", "full", "unrestricted", "all", "*", "every", "wildcard"}, []string{"rights", "access", "access to", "permissions", "permission", "privileges", "iam", "credentials", "account", "actions", "role", "policy"}, 2, "both",
 		"refused: admin rights (%q); Hoist grants each service only what its depends_on needs"},
 	{"encryption", []string{mNeg, "unencrypted", "plaintext", "plain text", "plain-text", "cleartext", "without"}, []string{"encryption", "encrypted", "encrypt", "kms", "tls", "https", "ssl"}, 3, "both",
 		"refused: turning off encryption (%q); everything Hoist builds is encrypted at rest and in transit"},
@@ -121,7 +122,11 @@ func (e *engine) safety() {
 func (e *engine) applyRule(r safetyRule, cl [2]int) {
 	for i := cl[0]; i < cl[1]; i++ {
 		l := &e.lx[i]
-		if l.blocked || !e.matches(l, r.trigger) {
+		if l.blocked {
+			continue
+		}
+		span := e.phraseAt(i, cl[1], r.trigger)
+		if span == 0 {
 			continue
 		}
 		j := -1
@@ -136,9 +141,12 @@ func (e *engine) applyRule(r safetyRule, cl [2]int) {
 				continue
 			}
 		}
-		lo, hi := i, i
+		lo, hi := i, i+span-1
 		if j >= 0 {
-			lo, hi = min(i, j), max(i, j)
+			lo, hi = min(i, j), max(i+span-1, j)
+		}
+		if e.matches(l, []string{mPort22}) && i > cl[0] {
+			e.block(i - 1) // the word "port"
 		}
 		quote := e.desc[e.lx[lo].pos:e.lx[hi].end]
 		from := cl[0]
@@ -153,7 +161,10 @@ func (e *engine) applyRule(r safetyRule, cl [2]int) {
 			}
 			quote = e.desc[e.lx[from].pos:e.lx[cl[1]-1].end]
 		}
-		e.warn(r.msg, quote)
+		if !slices.Contains(e.refused, r.id) {
+			e.refused = append(e.refused, r.id)
+			e.warn(r.msg, quote)
+		}
 		switch r.consume {
 		case "clause":
 			for k := from; k < cl[1]; k++ {
@@ -161,16 +172,41 @@ func (e *engine) applyRule(r safetyRule, cl [2]int) {
 			}
 			return
 		case "trigger":
-			e.block(i)
+			for k := i; k < i+span; k++ {
+				e.block(k)
+			}
 		case "with":
 			e.block(j)
 		default:
-			e.block(i)
+			for k := i; k < i+span; k++ {
+				e.block(k)
+			}
 			if j >= 0 && e.lx[j].cat != cRel {
 				e.block(j)
 			}
 		}
 	}
+}
+
+// phraseAt returns how many lexemes from i spell one of the phrases in
+// set (a phrase of several words may span several lexemes), or 0.
+func (e *engine) phraseAt(i, end int, set []string) int {
+	if e.matches(&e.lx[i], set) {
+		return 1
+	}
+	for _, w := range set {
+		if !strings.Contains(w, " ") || !strings.HasPrefix(w, e.lx[i].norm+" ") {
+			continue
+		}
+		acc := e.lx[i].norm
+		for k := i + 1; k < end && len(acc) < len(w); k++ {
+			acc += " " + e.lx[k].norm
+			if acc == w {
+				return k - i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // headBetween reports whether a component head other than the ones at i
@@ -223,6 +259,9 @@ func (e *engine) secretValues(cl [2]int) {
 				continue
 			}
 			e.warn("refused: a secret value in the description (%q); hoist.yaml keeps secret names only, values go into Secrets Manager at deploy time", e.desc[l.pos:n.end]+" …")
+			if l.cat != cEnvName {
+				e.block(i)
+			}
 			for m := i + 1; m <= k; m++ {
 				e.block(m)
 			}

@@ -144,10 +144,14 @@ func check(targets []Target, opts Options, rs ruleSet) (*Report, error) {
 		dockerOn: dockerOn,
 		rego:     regoOn,
 		resolver: res,
+		regoRaw:  pols != nil && pols.needRaw,
+		regoIR:   pols != nil && pols.needIR,
 		awsMeta:  map[string]*rule.AWS{},
 	}
+	e.docURLs = map[string]string{}
 	for _, r := range awsOn {
 		e.awsMeta[r.ID] = r
+		e.docURLs[r.ID] = DocURL(r.ID)
 	}
 
 	results := make([]targetResult, len(targets))
@@ -169,13 +173,19 @@ func check(targets []Target, opts Options, rs ruleSet) (*Report, error) {
 	wg.Wait()
 
 	rep := &Report{Framework: opts.Framework}
-	var hits []hit
-	var supps []*supp
-	kinds := map[string]bool{}
-	for i, r := range results {
+	nHits, nRuns := 0, 0
+	for _, r := range results {
 		if r.err != nil {
 			return nil, r.err
 		}
+		nHits += len(r.hits)
+		nRuns += len(r.checks)
+	}
+	hits := make([]hit, 0, nHits+len(central))
+	rep.Runs = make([]RuleRun, 0, nRuns)
+	var supps []*supp
+	kinds := map[string]bool{}
+	for i, r := range results {
 		hits = append(hits, r.hits...)
 		supps = append(supps, r.supps...)
 		rep.Runs = append(rep.Runs, r.checks...)
@@ -379,7 +389,10 @@ type engine struct {
 	docker   dockerEngine
 	dockerOn map[string]rule.Meta
 	rego     []*regoRule
+	// regoRaw and regoIR say which parts of the input the policies read.
+	regoRaw, regoIR bool
 	resolver *resolver
+	docURLs  map[string]string
 }
 
 // target checks one target and applies its in-source suppressions.
@@ -483,7 +496,7 @@ func (e *engine) runAWS(t *Target, out *targetResult) (err error) {
 					Resource:    name,
 					Controls:    controls(ar.Meta),
 					Remediation: ar.Remediation,
-					DocURL:      DocURL(ar.ID),
+					DocURL:      e.docURLs[ar.ID],
 					Source:      "aws",
 					Target:      t.Path,
 				}
@@ -537,7 +550,7 @@ func (e *engine) runDocker(t *Target, out *targetResult) {
 }
 
 func (e *engine) runRego(t *Target, out *targetResult) error {
-	in, err := regoInput(t)
+	in, err := regoInput(t, e.regoRaw, e.regoIR)
 	if err != nil {
 		return err
 	}

@@ -64,3 +64,30 @@ func TestBuiltinRulesRun(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignIDs checks the mapping table: known tools, no duplicate rows,
+// and every Hoist ID a rule of the built-in registries.
+func TestForeignIDs(t *testing.T) {
+	known := map[string]bool{}
+	for _, r := range awsrules.Rules() {
+		known[r.ID] = true
+	}
+	for _, r := range dockerrules.Rules() {
+		known[r.ID] = true
+	}
+	seen := map[ForeignID]bool{}
+	for _, f := range ForeignIDs() {
+		switch f.Tool {
+		case ToolCheckov, ToolTfsec, ToolTrivy, ToolCfnNag:
+		default:
+			t.Errorf("%+v: unknown tool", f)
+		}
+		if seen[f] {
+			t.Errorf("%+v: listed twice", f)
+		}
+		seen[f] = true
+		if !known[f.Hoist] {
+			t.Errorf("%+v: %s is not a built-in rule", f, f.Hoist)
+		}
+	}
+}

@@ -24,6 +24,10 @@ import (
 // are safe for concurrent use.
 type Policies struct {
 	rules []*regoRule
+	// needRaw and needIR say whether any policy reads input.raw or
+	// input.ir (or input as a whole): the input document is only built
+	// with what is read.
+	needRaw, needIR bool
 }
 
 // regoRule is one deny or warn rule of one package: every body of that
@@ -115,6 +119,9 @@ func CompilePolicies(srcs map[string][]byte) (*Policies, error) {
 		return nil, regoError("", c.Errors)
 	}
 	annots := c.GetAnnotationSet()
+	for _, m := range c.Modules {
+		p.needRaw, p.needIR = inputUse(m, p.needRaw, p.needIR)
+	}
 
 	type key struct{ pkg, name string }
 	seen := map[key]*regoRule{}
@@ -167,6 +174,37 @@ func CompilePolicies(srcs map[string][]byte) (*Policies, error) {
 	}
 	sort.Slice(p.rules, func(i, j int) bool { return p.rules[i].meta.ID < p.rules[j].meta.ID })
 	return p, nil
+}
+
+// inputUse reports whether a module reads input.raw and input.ir; a
+// reference to input as a whole, or to input[x], reads both.
+func inputUse(m *ast.Module, raw, irUsed bool) (bool, bool) {
+	ast.NewGenericVisitor(func(x any) bool {
+		switch v := x.(type) {
+		case ast.Ref:
+			if !v[0].Equal(ast.InputRootDocument) {
+				return false
+			}
+			if len(v) < 2 {
+				raw, irUsed = true, true
+				return true
+			}
+			switch k := v[1].Value.(type) {
+			case ast.String:
+				raw = raw || k == "raw"
+				irUsed = irUsed || k == "ir"
+			default:
+				raw, irUsed = true, true
+			}
+			return true
+		case ast.Var:
+			if v.Equal(ast.InputRootDocument.Value) {
+				raw, irUsed = true, true
+			}
+		}
+		return false
+	}).Walk(m)
+	return raw, irUsed
 }
 
 // applyAnnotations fills a rule's metadata from the nearest METADATA
@@ -294,35 +332,75 @@ func regoError(file string, err error) error {
 //
 //	{"kind": ..., "path": ..., "raw": ..., "ir": {"resources": [{"id", "type",
 //	 "properties", "file", "line", "address"}]}}
-func regoInput(t *Target) (ast.Value, error) {
-	res := []any{}
-	if t.Graph != nil {
+//
+// raw and ir are left empty (null, no resources) when no policy reads them.
+func regoInput(t *Target, withRaw, withIR bool) (ast.Value, error) {
+	res := make([]*ast.Term, 0)
+	if t.Graph != nil && withIR {
+		res = make([]*ast.Term, 0, len(t.Graph.Resources))
 		for _, r := range t.Graph.Resources {
-			props := any(map[string]any{})
+			var props ast.Value = ast.NewObject()
 			if r.Properties != nil {
-				props = ir.Plain(r.Properties)
+				props = irValue(r.Properties)
 			}
-			res = append(res, map[string]any{
-				"id":         r.ID,
-				"type":       r.Type,
-				"properties": props,
-				"file":       r.Loc.File,
-				"line":       json.Number(strconv.Itoa(r.Loc.Line)),
-				"address":    resourceName(r),
-			})
+			res = append(res, ast.ObjectTerm(
+				ast.Item(ast.StringTerm("id"), ast.StringTerm(r.ID)),
+				ast.Item(ast.StringTerm("type"), ast.StringTerm(r.Type)),
+				ast.Item(ast.StringTerm("properties"), ast.NewTerm(props)),
+				ast.Item(ast.StringTerm("file"), ast.StringTerm(r.Loc.File)),
+				ast.Item(ast.StringTerm("line"), ast.IntNumberTerm(r.Loc.Line)),
+				ast.Item(ast.StringTerm("address"), ast.StringTerm(resourceName(r))),
+			))
 		}
 	}
-	in := map[string]any{
-		"kind": t.Kind,
-		"path": t.Path,
-		"raw":  t.Raw,
-		"ir":   map[string]any{"resources": res},
+	raw := ast.NullTerm()
+	if withRaw && t.Raw != nil {
+		v, err := ast.InterfaceToValue(t.Raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot build Rego input: %v", t.Path, err)
+		}
+		raw = ast.NewTerm(v)
 	}
-	v, err := ast.InterfaceToValue(in)
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("kind"), ast.StringTerm(t.Kind)),
+		ast.Item(ast.StringTerm("path"), ast.StringTerm(t.Path)),
+		ast.Item(ast.StringTerm("raw"), raw),
+		ast.Item(ast.StringTerm("ir"), ast.ObjectTerm(ast.Item(ast.StringTerm("resources"), ast.ArrayTerm(res...)))),
+	), nil
+}
+
+// irValue converts an IR value to a Rego value directly, in the shape
+// ir.Plain gives: intrinsics as their CloudFormation JSON form.
+func irValue(v ir.Value) ast.Value {
+	switch x := v.(type) {
+	case nil:
+		return ast.Null{}
+	case ir.String:
+		return ast.String(x)
+	case ir.Number:
+		return ast.Number(x)
+	case ir.Bool:
+		return ast.Boolean(x)
+	case ir.Null:
+		return ast.Null{}
+	case *ir.List:
+		terms := make([]*ast.Term, len(x.Items))
+		for i, it := range x.Items {
+			terms[i] = ast.NewTerm(irValue(it))
+		}
+		return ast.NewArray(terms...)
+	case *ir.Map:
+		items := make([][2]*ast.Term, len(x.Entries))
+		for i, e := range x.Entries {
+			items[i] = ast.Item(ast.StringTerm(e.Key), ast.NewTerm(irValue(e.Value)))
+		}
+		return ast.NewObject(items...)
+	}
+	out, err := ast.InterfaceToValue(ir.Plain(v))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot build Rego input: %v", t.Path, err)
+		return ast.Null{}
 	}
-	return v, nil
+	return out
 }
 
 // regoResult is one element of a deny or warn set.

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/hoist-dev/hoist/internal/ir"
 	"github.com/hoist-dev/hoist/internal/policy/rule"
 )
 
@@ -100,7 +102,10 @@ deny contains sprintf("%s %s %s %s %v %s %s", [input.kind, input.path, r.id, r.t
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := regoInput(&tg)
+	if !p.needRaw || !p.needIR {
+		t.Errorf("the policy reads input.raw and input.ir: got needRaw %v, needIR %v", p.needRaw, p.needIR)
+	}
+	in, err := regoInput(&tg, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,5 +174,45 @@ func errUnwrap(err error) error {
 			return err
 		}
 		err = u.Unwrap()
+	}
+}
+
+func TestRegoInputUse(t *testing.T) {
+	tests := []struct {
+		src       string
+		raw, irIn bool
+	}{
+		{"package a\ndeny contains 1 if input.raw.x == 1", true, false},
+		{"package a\ndeny contains 1 if { some r in input.ir.resources; r.id == \"x\" }", false, true},
+		{"package a\ndeny contains 1 if input.kind == \"x\"", false, false},
+		{"package a\ndeny contains 1 if { x := input; x.raw.y == 1 }", true, true},
+		{"package a\ndeny contains 1 if { some k; input[k].y == 1 }", true, true},
+		{"package a\nf(x) := x.raw\ndeny contains 1 if f(input) == 1", true, true},
+	}
+	for _, tc := range tests {
+		p, err := CompilePolicies(map[string][]byte{"p.rego": []byte(tc.src)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.needRaw != tc.raw || p.needIR != tc.irIn {
+			t.Errorf("%q: got raw %v ir %v, want %v %v", tc.src, p.needRaw, p.needIR, tc.raw, tc.irIn)
+		}
+	}
+}
+
+// TestIRValueMatchesPlain checks the direct IR -> Rego conversion against
+// the documented shape, ir.Plain.
+func TestIRValueMatchesPlain(t *testing.T) {
+	for _, src := range []string{regoStack, stackYAML, cfnTemplate(7)} {
+		tg := cfnTarget(t, "x.yaml", src)
+		for _, r := range tg.Graph.Resources {
+			want, err := ast.InterfaceToValue(ir.Plain(r.Properties))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := irValue(r.Properties); got.Compare(want) != 0 {
+				t.Errorf("%s: got %v, want %v", r.ID, got, want)
+			}
+		}
 	}
 }

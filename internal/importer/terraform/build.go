@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -298,6 +299,14 @@ func coerceValue(t cfn.Type, v ir.Value, depth int) ir.Value {
 			return ir.String(x)
 		case ir.Bool:
 			return ir.String(strconv.FormatBool(bool(x)))
+		case *ir.Map, *ir.List:
+			// A document CloudFormation takes as a JSON string
+			// (LifecyclePolicyText, DashboardBody) written with jsonencode.
+			if ir.IsLiteral(x) {
+				if b, err := json.Marshal(ir.Plain(x)); err == nil {
+					return ir.String(b)
+				}
+			}
 		}
 	case cfn.KindInteger, cfn.KindNumber:
 		if s, ok := v.(ir.String); ok {

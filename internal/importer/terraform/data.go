@@ -8,9 +8,9 @@ import (
 // pseudoData are data source attributes that are CloudFormation pseudo
 // parameters or intrinsic functions.
 var pseudoData = map[string]map[string]ir.Value{
-	"aws_caller_identity":    {"account_id": ir.Ref{Target: "AWS::AccountId"}},
-	"aws_region":             {"name": ir.Ref{Target: "AWS::Region"}, "region": ir.Ref{Target: "AWS::Region"}, "id": ir.Ref{Target: "AWS::Region"}},
-	"aws_partition":          {"partition": ir.Ref{Target: "AWS::Partition"}, "dns_suffix": ir.Ref{Target: "AWS::URLSuffix"}},
+	"aws_caller_identity": {"account_id": ir.Ref{Target: "AWS::AccountId"}},
+	"aws_region":          {"name": ir.Ref{Target: "AWS::Region"}, "region": ir.Ref{Target: "AWS::Region"}, "id": ir.Ref{Target: "AWS::Region"}},
+	"aws_partition":       {"partition": ir.Ref{Target: "AWS::Partition"}, "dns_suffix": ir.Ref{Target: "AWS::URLSuffix"}},
 }
 
 // randomPasswordArgs maps aws_secretsmanager_random_password arguments to

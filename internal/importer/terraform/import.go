@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -185,7 +187,9 @@ func (imp *importer) parseDir(dir string) []*parsed {
 	diags := make([]hcl.Diagnostics, len(tf))
 	errs := make([]error, len(tf))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// Opening a file is a blocking system call that is slow on some file
+	// systems: read with more goroutines than cores.
+	sem := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
 	for i, n := range tf {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -508,7 +512,13 @@ func (m *module) toIR(v cty.Value, e hclsyntax.Expression, f *parsed, loc ir.Loc
 	case ty == cty.String:
 		return m.imp.mk.expand(v.AsString())
 	case ty == cty.Number:
-		return ir.Number(numberText(v.AsBigFloat()))
+		bf := v.AsBigFloat()
+		if bf.IsInt() {
+			if i, acc := bf.Int64(); acc == big.Exact {
+				return ir.Number(strconv.FormatInt(i, 10))
+			}
+		}
+		return ir.Number(numberText(bf))
 	case ty == cty.Bool:
 		return ir.Bool(v.True())
 	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():

@@ -1,7 +1,5 @@
 package terraform
 
-
-
 // ecrTypes maps ECR repositories. The lifecycle and repository policy
 // resources merge into the repository, as CloudFormation holds them.
 func ecrTypes() []typeMap {
@@ -100,4 +98,3 @@ func kmsTypes() []typeMap {
 			fields: []field{f("name", "AliasName"), f("target_key_id", "TargetKeyId")}},
 	}
 }
-

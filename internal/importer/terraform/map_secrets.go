@@ -23,7 +23,7 @@ func secretsTypes() []typeMap {
 			}},
 		{tf: "aws_secretsmanager_secret_version",
 			fields: []field{f("secret_id", "SecretId"), f("secret_string", "SecretString")},
-			merge: &mergeSpec{attr: "secret_id", targets: []string{"aws_secretsmanager_secret"}, into: secretVersion}},
+			merge:  &mergeSpec{attr: "secret_id", targets: []string{"aws_secretsmanager_secret"}, into: secretVersion}},
 		{tf: "aws_secretsmanager_secret_rotation", cfn: "AWS::SecretsManager::RotationSchedule", ref: []string{"id"},
 			fields: []field{
 				f("secret_id", "SecretId"),

@@ -57,12 +57,12 @@ type mergeSpec struct {
 type fieldKind uint8
 
 const (
-	fAttr   fieldKind = iota // an attribute, copied (or converted by fn)
-	fBlock                   // one nested block: a map at cfn, or into the parent when cfn is ""
-	fBlocks                  // repeated nested blocks: a list of maps at cfn
-	fTags                    // tags = {k = v}: Tags [{Key, Value}] sorted by key
-	fJSON                    // a JSON document (policy): a map when it is literal JSON
-	fMapList                 // a map attribute: a list of {Name, Value} sorted by name
+	fAttr    fieldKind = iota // an attribute, copied (or converted by fn)
+	fBlock                    // one nested block: a map at cfn, or into the parent when cfn is ""
+	fBlocks                   // repeated nested blocks: a list of maps at cfn
+	fTags                     // tags = {k = v}: Tags [{Key, Value}] sorted by key
+	fJSON                     // a JSON document (policy): a map when it is literal JSON
+	fMapList                  // a map attribute: a list of {Name, Value} sorted by name
 )
 
 // field maps one Terraform attribute or block to a CloudFormation

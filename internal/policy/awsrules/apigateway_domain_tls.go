@@ -36,12 +36,12 @@ func apigatewayDomainTLS() rule.AWS {
 		Types: []string{"AWS::ApiGateway::DomainName", "AWS::ApiGatewayV2::DomainName", "Terraform::aws_api_gateway_domain_name"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			for _, key := range []string{"SecurityPolicy", "security_policy"} {
-				if isLiteral(r.Prop(key), "TLS_1_0") {
+				if isLiteral(prop(r, key), "TLS_1_0") {
 					return one(key, "security policy TLS_1_0 accepts TLS 1.0 and 1.1")
 				}
 			}
 			var out []rule.Violation
-			for _, it := range mapItems(r.Prop("DomainNameConfigurations")) {
+			for _, it := range mapItems(prop(r, "DomainNameConfigurations")) {
 				if isLiteral(it.m.Get("SecurityPolicy"), "TLS_1_0") {
 					out = append(out, viol(join("DomainNameConfigurations", it.i, "SecurityPolicy"), "SecurityPolicy TLS_1_0 accepts TLS 1.0 and 1.1"))
 				}

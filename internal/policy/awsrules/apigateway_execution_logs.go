@@ -47,7 +47,7 @@ func apigatewayExecutionLogs() rule.AWS {
 			if referencedBy(c, r, "Terraform::aws_api_gateway_method_settings") {
 				return nil
 			}
-			settings := r.Prop("MethodSettings")
+			settings := prop(r, "MethodSettings")
 			if !absent(settings) && !ir.IsLiteral(settings) {
 				return nil
 			}

@@ -36,7 +36,7 @@ func apigatewayHTTPAccessLogs() rule.AWS {
 		},
 		Types: []string{"AWS::ApiGatewayV2::Stage"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if emptyValue(r.Prop("AccessLogSettings.DestinationArn")) {
+			if emptyValue(prop(r, "AccessLogSettings.DestinationArn")) {
 				return one(pathOr(r, "AccessLogSettings", ""), "stage writes no access logs")
 			}
 			return nil

@@ -35,10 +35,10 @@ func apigatewayMethodAuth() rule.AWS {
 		},
 		Types: []string{"AWS::ApiGateway::Method"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isLiteral(r.Prop("HttpMethod"), "OPTIONS") || isTrue(r.Prop("ApiKeyRequired")) {
+			if isLiteral(prop(r, "HttpMethod"), "OPTIONS") || isTrue(prop(r, "ApiKeyRequired")) {
 				return nil
 			}
-			v := r.Prop("AuthorizationType")
+			v := prop(r, "AuthorizationType")
 			if absent(v) {
 				return one("", "method has no AuthorizationType (NONE) and requires no API key")
 			}

@@ -36,7 +36,7 @@ func apigatewayRESTAccessLogs() rule.AWS {
 		},
 		Types: []string{"AWS::ApiGateway::Stage"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if emptyValue(r.Prop("AccessLogSetting.DestinationArn")) {
+			if emptyValue(prop(r, "AccessLogSetting.DestinationArn")) {
 				return one(pathOr(r, "AccessLogSetting", ""), "stage writes no access logs")
 			}
 			return nil

@@ -38,15 +38,15 @@ func apigatewayRouteAuth() rule.AWS {
 		},
 		Types: []string{"AWS::ApiGatewayV2::Route"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			key, _ := literal(r.Prop("RouteKey"))
+			key, _ := literal(prop(r, "RouteKey"))
 			if strings.HasPrefix(strings.ToUpper(key), "OPTIONS ") {
 				return nil
 			}
 			// WebSocket APIs authorize on $connect only.
-			if api := c.Target(r.Prop("ApiId")); api != nil && isLiteral(api.Prop("ProtocolType"), "WEBSOCKET") && key != "$connect" {
+			if api := c.Target(prop(r, "ApiId")); api != nil && isLiteral(prop(api, "ProtocolType"), "WEBSOCKET") && key != "$connect" {
 				return nil
 			}
-			v := r.Prop("AuthorizationType")
+			v := prop(r, "AuthorizationType")
 			if absent(v) {
 				return one("", "route %s has no AuthorizationType (NONE)", key)
 			}

@@ -46,7 +46,7 @@ func apigatewayWAF() rule.AWS {
 			}
 			// An association naming the stage by its API and name refers
 			// to the RestApi rather than the stage resource.
-			api := c.Target(r.Prop("RestApiId"))
+			api := c.Target(prop(r, "RestApiId"))
 			if api != nil && referencedBy(c, api, wafAssociationTypes...) {
 				return nil
 			}

@@ -33,7 +33,7 @@ func cloudfrontDefaultRootObject() rule.AWS {
 		},
 		Types: []string{"AWS::CloudFront::Distribution"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("DistributionConfig.DefaultRootObject")) {
+			if !emptyValue(prop(r, "DistributionConfig.DefaultRootObject")) {
 				return nil
 			}
 			for _, o := range cfOrigins(r) {

@@ -40,7 +40,7 @@ func cloudfrontLogging() rule.AWS {
 		},
 		Types: []string{"AWS::CloudFront::Distribution"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("DistributionConfig.Logging.Bucket")) {
+			if !emptyValue(prop(r, "DistributionConfig.Logging.Bucket")) {
 				return nil
 			}
 			if referencedBy(c, r, "AWS::Logs::DeliverySource", "Terraform::aws_cloudwatch_log_delivery_source") {

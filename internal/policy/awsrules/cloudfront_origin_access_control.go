@@ -50,7 +50,7 @@ func cloudfrontOriginAccessControl() rule.AWS {
 				if !o.s3REST(c) || !emptyValue(o.m.Get("OriginAccessControlId")) {
 					continue
 				}
-				if !emptyValue(ir.Lookup(o.m, "S3OriginConfig.OriginAccessIdentity")) {
+				if !emptyValue(lookupKnown(o.m, "S3OriginConfig.OriginAccessIdentity")) {
 					out = append(out, viol(o.at("S3OriginConfig.OriginAccessIdentity"), "S3 origin uses a legacy origin access identity; use an origin access control"))
 					continue
 				}

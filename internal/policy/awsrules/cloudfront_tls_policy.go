@@ -45,11 +45,11 @@ func cloudfrontTLSPolicy() rule.AWS {
 		Types: []string{"AWS::CloudFront::Distribution"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			const vc = "DistributionConfig.ViewerCertificate"
-			if absent(r.Prop(vc+".AcmCertificateArn")) && absent(r.Prop(vc+".IamCertificateId")) {
+			if absent(prop(r, vc+".AcmCertificateArn")) && absent(prop(r, vc+".IamCertificateId")) {
 				// CloudFront's default certificate: the policy cannot be chosen.
 				return nil
 			}
-			v := r.Prop(vc + ".MinimumProtocolVersion")
+			v := prop(r, vc+".MinimumProtocolVersion")
 			if absent(v) {
 				return one(vc, "custom certificate without MinimumProtocolVersion: CloudFront accepts TLSv1")
 			}

@@ -38,12 +38,12 @@ func cloudfrontViewerHTTPS() rule.AWS {
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			var out []rule.Violation
 			check := func(path string) {
-				if isLiteral(r.Prop(path), "allow-all") {
+				if isLiteral(prop(r, path), "allow-all") {
 					out = append(out, viol(path, "ViewerProtocolPolicy allow-all serves viewers over plain HTTP"))
 				}
 			}
 			check("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy")
-			for _, it := range mapItems(r.Prop("DistributionConfig.CacheBehaviors")) {
+			for _, it := range mapItems(prop(r, "DistributionConfig.CacheBehaviors")) {
 				check(join("DistributionConfig.CacheBehaviors", it.i, "ViewerProtocolPolicy"))
 			}
 			return out

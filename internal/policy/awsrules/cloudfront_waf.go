@@ -33,7 +33,7 @@ func cloudfrontWAF() rule.AWS {
 		},
 		Types: []string{"AWS::CloudFront::Distribution"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("DistributionConfig.WebACLId")) {
+			if !emptyValue(prop(r, "DistributionConfig.WebACLId")) {
 				return nil
 			}
 			return one(pathOr(r, "DistributionConfig.WebACLId", ""), "distribution is not associated with an AWS WAF web ACL")

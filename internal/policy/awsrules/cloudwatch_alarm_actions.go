@@ -37,11 +37,11 @@ func cloudwatchAlarmActions() rule.AWS {
 		},
 		Types: []string{"AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isFalse(r.Prop("ActionsEnabled")) {
+			if isFalse(prop(r, "ActionsEnabled")) {
 				return one("ActionsEnabled", "ActionsEnabled is false: the alarm's actions never run")
 			}
 			for _, k := range []string{"AlarmActions", "OKActions", "InsufficientDataActions"} {
-				if !emptyValue(r.Prop(k)) {
+				if !emptyValue(prop(r, k)) {
 					return nil
 				}
 			}

@@ -43,15 +43,15 @@ func codebuildArtifactEncryption() rule.AWS {
 		Types: []string{"AWS::CodeBuild::Project"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			var out []rule.Violation
-			if isTrue(r.Prop("Artifacts.EncryptionDisabled")) && !isLiteral(r.Prop("Artifacts.Type"), "NO_ARTIFACTS") {
+			if isTrue(prop(r, "Artifacts.EncryptionDisabled")) && !isLiteral(prop(r, "Artifacts.Type"), "NO_ARTIFACTS") {
 				out = append(out, viol("Artifacts.EncryptionDisabled", "build artifacts are written unencrypted"))
 			}
-			for _, it := range mapItems(r.Prop("SecondaryArtifacts")) {
+			for _, it := range mapItems(prop(r, "SecondaryArtifacts")) {
 				if isTrue(it.m.Get("EncryptionDisabled")) {
 					out = append(out, viol(join("SecondaryArtifacts", it.i, "EncryptionDisabled"), "secondary artifacts are written unencrypted"))
 				}
 			}
-			if isTrue(r.Prop("LogsConfig.S3Logs.EncryptionDisabled")) {
+			if isTrue(prop(r, "LogsConfig.S3Logs.EncryptionDisabled")) {
 				out = append(out, viol("LogsConfig.S3Logs.EncryptionDisabled", "S3 build logs are written unencrypted"))
 			}
 			return out

@@ -39,11 +39,11 @@ func codebuildLogging() rule.AWS {
 		},
 		Types: []string{"AWS::CodeBuild::Project"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			cw := r.Prop("LogsConfig.CloudWatchLogs.Status")
+			cw := prop(r, "LogsConfig.CloudWatchLogs.Status")
 			if !isLiteral(cw, "DISABLED") {
 				return nil // CloudWatch Logs is on by default
 			}
-			s3 := r.Prop("LogsConfig.S3Logs.Status")
+			s3 := prop(r, "LogsConfig.S3Logs.Status")
 			if isLiteral(s3, "ENABLED") || (!absent(s3) && !ir.IsLiteral(s3)) {
 				return nil
 			}

@@ -44,16 +44,16 @@ func codebuildPlaintextSecrets() rule.AWS {
 		},
 		Types: []string{"AWS::CodeBuild::Project"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			privileged := isTrue(r.Prop("Environment.PrivilegedMode"))
+			privileged := isTrue(prop(r, "Environment.PrivilegedMode"))
 			var out []rule.Violation
 			const vars = "Environment.EnvironmentVariables"
 			var names []string
-			for _, it := range mapItems(r.Prop(vars)) {
+			for _, it := range mapItems(prop(r, vars)) {
 				if n, ok := literal(it.m.Get("Name")); ok {
 					names = append(names, n)
 				}
 			}
-			for _, it := range mapItems(r.Prop(vars)) {
+			for _, it := range mapItems(prop(r, vars)) {
 				if t := it.m.Get("Type"); !absent(t) && !isLiteral(t, "PLAINTEXT") {
 					continue
 				}

@@ -37,7 +37,7 @@ func codebuildPrivilegedMode() rule.AWS {
 		},
 		Types: []string{"AWS::CodeBuild::Project"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isTrue(r.Prop("Environment.PrivilegedMode")) {
+			if isTrue(prop(r, "Environment.PrivilegedMode")) {
 				return one("Environment.PrivilegedMode", "build container runs privileged; needed only to build Docker images")
 			}
 			return nil

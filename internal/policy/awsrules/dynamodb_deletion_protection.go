@@ -36,7 +36,7 @@ func dynamodbDeletionProtection() rule.AWS {
 			if !production(c, r) {
 				return nil
 			}
-			v := r.Prop("DeletionProtectionEnabled")
+			v := prop(r, "DeletionProtectionEnabled")
 			if absent(v) {
 				return one("", "production table has no deletion protection")
 			}

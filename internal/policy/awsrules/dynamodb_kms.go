@@ -38,7 +38,7 @@ func dynamodbKMS() rule.AWS {
 		},
 		Types: []string{"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("SSESpecification.SSEEnabled")
+			v := prop(r, "SSESpecification.SSEEnabled")
 			if absent(v) {
 				return one(pathOr(r, "SSESpecification", ""), "table is encrypted with an AWS owned key (SSESpecification.SSEEnabled is not set)")
 			}

@@ -37,7 +37,7 @@ func dynamodbPITR() rule.AWS {
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			const p = "PointInTimeRecoverySpecification"
 			check := func(base string, spec ir.Value) []rule.Violation {
-				v := ir.Lookup(spec, "PointInTimeRecoveryEnabled")
+				v := lookupKnown(spec, "PointInTimeRecoveryEnabled")
 				if isTrue(v) || (!absent(v) && !isFalse(v)) {
 					return nil
 				}
@@ -47,14 +47,14 @@ func dynamodbPITR() rule.AWS {
 				return []rule.Violation{viol(join(base, p, "PointInTimeRecoveryEnabled"), "point-in-time recovery is not enabled")}
 			}
 			if r.Type == "AWS::DynamoDB::Table" {
-				spec := r.Prop(p)
+				spec := prop(r, p)
 				if absent(spec) {
 					return one("", "point-in-time recovery is not enabled")
 				}
 				return check("", spec)
 			}
 			var out []rule.Violation
-			for _, it := range mapItems(r.Prop("Replicas")) {
+			for _, it := range mapItems(prop(r, "Replicas")) {
 				base := join("Replicas", it.i)
 				spec := it.m.Get(p)
 				out = append(out, check(base, spec)...)

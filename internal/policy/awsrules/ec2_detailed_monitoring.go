@@ -35,10 +35,10 @@ func ec2DetailedMonitoring() rule.AWS {
 			path := "Monitoring"
 			if r.Type == "AWS::EC2::LaunchTemplate" {
 				path = "LaunchTemplateData.Monitoring.Enabled"
-			} else if !absent(r.Prop("LaunchTemplate")) && absent(r.Prop(path)) {
+			} else if !absent(prop(r, "LaunchTemplate")) && absent(prop(r, path)) {
 				return nil // the launch template decides
 			}
-			v := r.Prop(path)
+			v := prop(r, path)
 			if absent(v) {
 				return one(pathOr(r, "LaunchTemplateData.Monitoring", pathOr(r, "LaunchTemplateData", "")), "detailed monitoring is not enabled")
 			}

@@ -42,10 +42,10 @@ func ec2EBSEncryption() rule.AWS {
 		Types: []string{"AWS::EC2::Volume", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			if r.Type == "AWS::EC2::Volume" {
-				if !absent(r.Prop("SnapshotId")) {
+				if !absent(prop(r, "SnapshotId")) {
 					return nil
 				}
-				v := r.Prop("Encrypted")
+				v := prop(r, "Encrypted")
 				if absent(v) {
 					return one("", "volume does not set Encrypted: it is unencrypted unless the account encrypts by default")
 				}
@@ -59,7 +59,7 @@ func ec2EBSEncryption() rule.AWS {
 				mappings = "BlockDeviceMappings"
 			}
 			var out []rule.Violation
-			for _, it := range mapItems(r.Prop(mappings)) {
+			for _, it := range mapItems(prop(r, mappings)) {
 				ebs, ok := it.m.Get("Ebs").(*ir.Map)
 				if !ok || !absent(ebs.Get("SnapshotId")) {
 					continue

@@ -41,17 +41,17 @@ func ec2IMDSv2() rule.AWS {
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			base := launchData(r)
 			opts := base + "MetadataOptions"
-			if isLiteral(r.Prop(opts+".HttpEndpoint"), "disabled") {
+			if isLiteral(prop(r, opts+".HttpEndpoint"), "disabled") {
 				return nil // no metadata service at all
 			}
-			tokens := r.Prop(opts + ".HttpTokens")
+			tokens := prop(r, opts+".HttpTokens")
 			if isLiteral(tokens, "optional") {
 				return one(opts+".HttpTokens", "HttpTokens optional accepts IMDSv1 requests")
 			}
 			if !absent(tokens) {
 				return nil
 			}
-			if r.Type == "AWS::EC2::Instance" && !absent(r.Prop("LaunchTemplate")) {
+			if r.Type == "AWS::EC2::Instance" && !absent(prop(r, "LaunchTemplate")) {
 				return nil // the launch template decides, and is checked itself
 			}
 			return one(pathOr(r, opts, pathOr(r, "LaunchTemplateData", "")), "MetadataOptions.HttpTokens is not required: IMDSv1 is accepted")

@@ -36,13 +36,13 @@ func ec2PublicIP() rule.AWS {
 		},
 		Types: []string{"AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isTrue(r.Prop("AssociatePublicIpAddress")) {
+			if isTrue(prop(r, "AssociatePublicIpAddress")) {
 				return one("AssociatePublicIpAddress", "instances get a public IP address")
 			}
 			nis := launchData(r) + "NetworkInterfaces"
 			var out []rule.Violation
 			explicit := false
-			for _, it := range mapItems(r.Prop(nis)) {
+			for _, it := range mapItems(prop(r, nis)) {
 				v := it.m.Get("AssociatePublicIpAddress")
 				if !absent(v) {
 					explicit = true
@@ -51,11 +51,11 @@ func ec2PublicIP() rule.AWS {
 					out = append(out, viol(join(nis, it.i, "AssociatePublicIpAddress"), "network interface gets a public IP address"))
 				}
 			}
-			if len(out) > 0 || explicit || r.Type != "AWS::EC2::Instance" || !absent(r.Prop("AssociatePublicIpAddress")) {
+			if len(out) > 0 || explicit || r.Type != "AWS::EC2::Instance" || !absent(prop(r, "AssociatePublicIpAddress")) {
 				return out
 			}
 			// Otherwise the subnet decides.
-			if subnet := c.Target(r.Prop("SubnetId")); subnet != nil && subnet.Type == "AWS::EC2::Subnet" && isTrue(subnet.Prop("MapPublicIpOnLaunch")) {
+			if subnet := c.Target(prop(r, "SubnetId")); subnet != nil && subnet.Type == "AWS::EC2::Subnet" && isTrue(prop(subnet, "MapPublicIpOnLaunch")) {
 				return one("SubnetId", "instance launches into subnet %s, which assigns public IP addresses", subnet.ID)
 			}
 			return nil

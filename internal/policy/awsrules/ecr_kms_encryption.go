@@ -39,7 +39,7 @@ func ecrKMSEncryption() rule.AWS {
 		},
 		Types: []string{"AWS::ECR::Repository"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("EncryptionConfiguration.EncryptionType")
+			v := prop(r, "EncryptionConfiguration.EncryptionType")
 			if absent(v) {
 				return one(pathOr(r, "EncryptionConfiguration", ""), "repository uses ECR's default AES-256 encryption, not a KMS key")
 			}

@@ -43,7 +43,7 @@ func ecrLifecyclePolicy() rule.AWS {
 		},
 		Types: []string{"AWS::ECR::Repository"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("LifecyclePolicy.LifecyclePolicyText")) {
+			if !emptyValue(prop(r, "LifecyclePolicy.LifecyclePolicyText")) {
 				return nil
 			}
 			// Terraform writes the policy as its own resource.

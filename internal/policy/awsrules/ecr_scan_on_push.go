@@ -42,7 +42,7 @@ func ecrScanOnPush() rule.AWS {
 				len(c.Graph.OfType("Terraform::aws_ecr_registry_scanning_configuration")) > 0 {
 				return nil
 			}
-			v := r.Prop("ImageScanningConfiguration.ScanOnPush")
+			v := prop(r, "ImageScanningConfiguration.ScanOnPush")
 			if absent(v) {
 				return one(pathOr(r, "ImageScanningConfiguration", ""), "images are not scanned on push (ScanOnPush defaults to false)")
 			}

@@ -34,7 +34,7 @@ func ecrTagImmutability() rule.AWS {
 		},
 		Types: []string{"AWS::ECR::Repository"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("ImageTagMutability")
+			v := prop(r, "ImageTagMutability")
 			if absent(v) {
 				return one("", "repository has mutable tags (ImageTagMutability defaults to MUTABLE)")
 			}

@@ -37,7 +37,7 @@ func elasticacheAtRest() rule.AWS {
 			if !redisLike(r) {
 				return nil
 			}
-			v := r.Prop("AtRestEncryptionEnabled")
+			v := prop(r, "AtRestEncryptionEnabled")
 			if absent(v) {
 				return one("", "replication group is not encrypted at rest (AtRestEncryptionEnabled defaults to false)")
 			}

@@ -34,7 +34,7 @@ func elasticacheAuth() rule.AWS {
 		},
 		Types: []string{"AWS::ElastiCache::ReplicationGroup"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !redisLike(r) || !emptyValue(r.Prop("AuthToken")) || !emptyValue(r.Prop("UserGroupIds")) {
+			if !redisLike(r) || !emptyValue(prop(r, "AuthToken")) || !emptyValue(prop(r, "UserGroupIds")) {
 				return nil
 			}
 			return one(pathOr(r, "AuthToken", pathOr(r, "UserGroupIds", "")), "replication group has neither an AUTH token nor RBAC user groups")

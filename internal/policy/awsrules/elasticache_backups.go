@@ -38,10 +38,10 @@ func elasticacheBackups() rule.AWS {
 				return nil
 			}
 			// A cluster that belongs to a replication group is backed up by it.
-			if r.Type == "AWS::ElastiCache::CacheCluster" && !absent(r.Prop("ReplicationGroupId")) {
+			if r.Type == "AWS::ElastiCache::CacheCluster" && !absent(prop(r, "ReplicationGroupId")) {
 				return nil
 			}
-			v := r.Prop("SnapshotRetentionLimit")
+			v := prop(r, "SnapshotRetentionLimit")
 			if absent(v) {
 				return one("", "no automatic backups: SnapshotRetentionLimit defaults to 0")
 			}

@@ -39,7 +39,7 @@ func elasticacheFailover() rule.AWS {
 			if !production(c, r) {
 				return nil
 			}
-			v := r.Prop("AutomaticFailoverEnabled")
+			v := prop(r, "AutomaticFailoverEnabled")
 			if absent(v) {
 				return one("", "production replication group has no automatic failover")
 			}

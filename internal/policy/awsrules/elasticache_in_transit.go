@@ -37,14 +37,14 @@ func elasticacheInTransit() rule.AWS {
 			if !redisLike(r) {
 				return nil
 			}
-			v := r.Prop("TransitEncryptionEnabled")
+			v := prop(r, "TransitEncryptionEnabled")
 			if absent(v) {
 				return one("", "replication group does not encrypt traffic (TransitEncryptionEnabled defaults to false)")
 			}
 			if isFalse(v) {
 				return one("TransitEncryptionEnabled", "TransitEncryptionEnabled is false")
 			}
-			if isLiteral(r.Prop("TransitEncryptionMode"), "preferred") {
+			if isLiteral(prop(r, "TransitEncryptionMode"), "preferred") {
 				return one("TransitEncryptionMode", "TransitEncryptionMode preferred still accepts unencrypted connections")
 			}
 			return nil

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hoist-dev/hoist/internal/importer/cloudformation"
+	"github.com/hoist-dev/hoist/internal/importer/terraform"
 	"github.com/hoist-dev/hoist/internal/ir"
 	"github.com/hoist-dev/hoist/internal/policy/rule"
 )
@@ -18,11 +19,25 @@ import (
 // wantRe matches the expectation comment that ends a fixture line.
 var wantRe = regexp.MustCompile(`#\s*want:\s*([A-Z0-9-]+(?:\s*,\s*[A-Z0-9-]+)*)\s*$`)
 
-// importers read one fixture file into a graph, by extension. The
-// Terraform importer is added here once it exists.
+// importers read one fixture file into a graph, by extension.
 var importers = map[string]func(file string, data []byte) (*ir.Graph, error){
 	".yaml": importCFN,
 	".json": importCFN,
+	".tf":   importTF,
+}
+
+func importTF(file string, data []byte) (*ir.Graph, error) {
+	// The importer reads files as one folder: name the file alone.
+	g, probs, err := terraform.ImportFiles(map[string][]byte{filepath.Base(file): data}, terraform.Options{})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range probs {
+		if p.Severity == "error" {
+			return nil, fmt.Errorf("%v", p)
+		}
+	}
+	return g, nil
 }
 
 func importCFN(file string, data []byte) (*ir.Graph, error) {

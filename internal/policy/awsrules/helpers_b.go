@@ -68,7 +68,7 @@ func isFalse(v ir.Value) bool { b, ok := ir.AsBool(v); return ok && !b }
 // pathOr returns path when the property exists on r, else fallback: a
 // finding about something missing points at the nearest parent written.
 func pathOr(r *ir.Resource, path, fallback string) string {
-	if !absent(r.Prop(path)) {
+	if !absent(prop(r, path)) {
 		return path
 	}
 	return fallback
@@ -276,7 +276,7 @@ type cfOrigin struct {
 // cfOrigins lists the literal origins of a distribution.
 func cfOrigins(r *ir.Resource) []cfOrigin {
 	var out []cfOrigin
-	for _, it := range mapItems(r.Prop("DistributionConfig.Origins")) {
+	for _, it := range mapItems(prop(r, "DistributionConfig.Origins")) {
 		out = append(out, cfOrigin{join("DistributionConfig.Origins", it.i), it.m})
 	}
 	return out
@@ -339,9 +339,9 @@ func launchData(r *ir.Resource) string {
 // Engine).
 func redisLike(r *ir.Resource) bool {
 	if r.Type == "AWS::ElastiCache::ReplicationGroup" {
-		return !isLiteral(r.Prop("Engine"), "memcached")
+		return !isLiteral(prop(r, "Engine"), "memcached")
 	}
-	return isLiteral(r.Prop("Engine"), "redis") || isLiteral(r.Prop("Engine"), "valkey")
+	return isLiteral(prop(r, "Engine"), "redis") || isLiteral(prop(r, "Engine"), "valkey")
 }
 
 // identifierRe matches an UPPER_SNAKE identifier with at least one
@@ -392,4 +392,50 @@ func exprMentions(v ir.Value, target *ir.Resource) bool {
 		return !found
 	})
 	return found
+}
+
+// unknownValue stands for a property whose value, or one of whose
+// parents, is an intrinsic or an unresolved expression: not absent, not
+// literal, so every helper above treats it as "cannot tell".
+var unknownValue ir.Value = ir.Call{Fn: "Hoist::Unknown"}
+
+// prop returns the property at a dotted path like r.Prop, but returns
+// unknownValue when a parent along the path is not a literal map or
+// list (an Fn::If around a whole block, a Ref to a parameter): a missing
+// child of an unresolved block is unknown, not missing.
+func prop(r *ir.Resource, path string) ir.Value {
+	if r.Properties == nil {
+		return nil
+	}
+	return lookupKnown(r.Properties, path)
+}
+
+// lookupKnown is prop for any value.
+func lookupKnown(v ir.Value, path string) ir.Value {
+	cur := v
+	for _, part := range strings.Split(path, ".") {
+		switch x := cur.(type) {
+		case *ir.Map:
+			if x == nil {
+				return nil
+			}
+			cur = x.Get(part)
+		case *ir.List:
+			items, _ := ir.AsList(x)
+			i, ok := ir.AsInt(ir.String(part))
+			if !ok || i < 0 || i >= len(items) {
+				return nil
+			}
+			cur = items[i]
+		default:
+			if absent(cur) {
+				return nil
+			}
+			if !ir.IsLiteral(cur) {
+				return unknownValue
+			}
+			return nil // a scalar has no children
+		}
+	}
+	return cur
 }

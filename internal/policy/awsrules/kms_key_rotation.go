@@ -33,16 +33,16 @@ func kmsKeyRotation() rule.AWS {
 		},
 		Types: []string{"AWS::KMS::Key"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if spec := r.Prop("KeySpec"); !absent(spec) && !isLiteral(spec, "SYMMETRIC_DEFAULT") {
+			if spec := prop(r, "KeySpec"); !absent(spec) && !isLiteral(spec, "SYMMETRIC_DEFAULT") {
 				return nil
 			}
-			if use := r.Prop("KeyUsage"); !absent(use) && !isLiteral(use, "ENCRYPT_DECRYPT") {
+			if use := prop(r, "KeyUsage"); !absent(use) && !isLiteral(use, "ENCRYPT_DECRYPT") {
 				return nil
 			}
-			if origin := r.Prop("Origin"); !absent(origin) && !isLiteral(origin, "AWS_KMS") {
+			if origin := prop(r, "Origin"); !absent(origin) && !isLiteral(origin, "AWS_KMS") {
 				return nil
 			}
-			v := r.Prop("EnableKeyRotation")
+			v := prop(r, "EnableKeyRotation")
 			if absent(v) {
 				return one("", "symmetric key without EnableKeyRotation: rotation is off by default")
 			}

@@ -30,7 +30,7 @@ func invokedAsync(c *rule.Context, fn *ir.Resource) (string, bool) {
 		}
 	}
 	for _, p := range c.Referencing(fn.ID, "AWS::Lambda::Permission") {
-		principal, _ := literal(p.Prop("Principal"))
+		principal, _ := literal(prop(p, "Principal"))
 		if contains(asyncInvokers, strings.ToLower(principal)) {
 			return p.ID, true
 		}
@@ -69,12 +69,12 @@ func lambdaAsyncFailureDestination() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Function"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("DeadLetterConfig.TargetArn")) {
+			if !emptyValue(prop(r, "DeadLetterConfig.TargetArn")) {
 				return nil
 			}
 			for _, t := range []string{"AWS::Lambda::EventInvokeConfig", "Terraform::aws_lambda_function_event_invoke_config"} {
 				for _, cfg := range c.Referencing(r.ID, t) {
-					if !absent(cfg.Prop("DestinationConfig.OnFailure")) || !absent(cfg.Prop("destination_config")) {
+					if !absent(prop(cfg, "DestinationConfig.OnFailure")) || !absent(prop(cfg, "destination_config")) {
 						return nil
 					}
 				}

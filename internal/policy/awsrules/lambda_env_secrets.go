@@ -38,7 +38,7 @@ func lambdaEnvSecrets() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Function"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			vars, ok := r.Prop("Environment.Variables").(*ir.Map)
+			vars, ok := prop(r, "Environment.Variables").(*ir.Map)
 			if !ok {
 				return nil
 			}

@@ -32,7 +32,7 @@ func lambdaReservedConcurrency() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Function"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("ReservedConcurrentExecutions")
+			v := prop(r, "ReservedConcurrentExecutions")
 			if absent(v) {
 				return one("", "function concurrency is not reserved or capped")
 			}

@@ -71,7 +71,7 @@ func lambdaRuntime() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Function"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			rt, ok := literal(r.Prop("Runtime"))
+			rt, ok := literal(prop(r, "Runtime"))
 			if !ok {
 				return nil
 			}

@@ -34,7 +34,7 @@ func lambdaTracing() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Function"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("TracingConfig.Mode")
+			v := prop(r, "TracingConfig.Mode")
 			if absent(v) {
 				return one(pathOr(r, "TracingConfig", ""), "function does not trace requests (TracingConfig.Mode defaults to PassThrough)")
 			}

@@ -34,7 +34,7 @@ func lambdaURLAuth() rule.AWS {
 		},
 		Types: []string{"AWS::Lambda::Url"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isLiteral(r.Prop("AuthType"), "NONE") {
+			if isLiteral(prop(r, "AuthType"), "NONE") {
 				return one("AuthType", "function URL with AuthType NONE lets anyone invoke the function")
 			}
 			return nil

@@ -41,7 +41,7 @@ func lambdaVPC() rule.AWS {
 			if !production(c, r) {
 				return nil
 			}
-			if emptyValue(r.Prop("VpcConfig.SubnetIds")) {
+			if emptyValue(prop(r, "VpcConfig.SubnetIds")) {
 				return one(pathOr(r, "VpcConfig", ""), "production function is not attached to a VPC")
 			}
 			return nil

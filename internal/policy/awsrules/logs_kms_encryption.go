@@ -35,7 +35,7 @@ func logsKMSEncryption() rule.AWS {
 		},
 		Types: []string{"AWS::Logs::LogGroup"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if emptyValue(r.Prop("KmsKeyId")) {
+			if emptyValue(prop(r, "KmsKeyId")) {
 				return one(pathOr(r, "KmsKeyId", ""), "log group is not encrypted with a KMS key")
 			}
 			return nil

@@ -33,7 +33,7 @@ func logsRetention() rule.AWS {
 		},
 		Types: []string{"AWS::Logs::LogGroup"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("RetentionInDays")
+			v := prop(r, "RetentionInDays")
 			if absent(v) {
 				return one("", "log group keeps events forever: RetentionInDays is not set")
 			}

@@ -36,7 +36,7 @@ func secretsManagerKMS() rule.AWS {
 		},
 		Types: []string{"AWS::SecretsManager::Secret"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			v := r.Prop("KmsKeyId")
+			v := prop(r, "KmsKeyId")
 			if emptyValue(v) {
 				return one(pathOr(r, "KmsKeyId", ""), "secret is encrypted with the AWS managed key aws/secretsmanager")
 			}

@@ -38,7 +38,7 @@ func secretsManagerLiteralValue() rule.AWS {
 		Types: []string{"AWS::SecretsManager::Secret", "Terraform::aws_secretsmanager_secret_version"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
 			for _, key := range []string{"SecretString", "secret_string"} {
-				s, ok := literal(r.Prop(key))
+				s, ok := literal(prop(r, key))
 				if ok && looksSecretValue(s) {
 					return one(key, "the secret's value is a literal in the template")
 				}

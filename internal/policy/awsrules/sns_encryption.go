@@ -32,7 +32,7 @@ func snsEncryption() rule.AWS {
 		},
 		Types: []string{"AWS::SNS::Topic"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if emptyValue(r.Prop("KmsMasterKeyId")) {
+			if emptyValue(prop(r, "KmsMasterKeyId")) {
 				return one(pathOr(r, "KmsMasterKeyId", ""), "topic stores messages unencrypted: no KmsMasterKeyId")
 			}
 			return nil

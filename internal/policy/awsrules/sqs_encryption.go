@@ -33,7 +33,7 @@ func sqsEncryption() rule.AWS {
 		},
 		Types: []string{"AWS::SQS::Queue"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if !emptyValue(r.Prop("KmsMasterKeyId")) || !isFalse(r.Prop("SqsManagedSseEnabled")) {
+			if !emptyValue(prop(r, "KmsMasterKeyId")) || !isFalse(prop(r, "SqsManagedSseEnabled")) {
 				return nil
 			}
 			return one("SqsManagedSseEnabled", "SqsManagedSseEnabled is false and no KmsMasterKeyId is set: messages are stored unencrypted")

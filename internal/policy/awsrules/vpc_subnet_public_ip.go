@@ -32,7 +32,7 @@ func vpcSubnetPublicIP() rule.AWS {
 		},
 		Types: []string{"AWS::EC2::Subnet"},
 		Check: func(c *rule.Context, r *ir.Resource) []rule.Violation {
-			if isTrue(r.Prop("MapPublicIpOnLaunch")) {
+			if isTrue(prop(r, "MapPublicIpOnLaunch")) {
 				return one("MapPublicIpOnLaunch", "subnet gives every instance a public IP address")
 			}
 			return nil

@@ -1,6 +1,10 @@
 package terraform
 
-import "github.com/hoist-dev/hoist/internal/ir"
+import (
+	"sync"
+
+	"github.com/hoist-dev/hoist/internal/ir"
+)
 
 // family maps one family of CloudFormation types (EC2 networking, IAM,
 // S3, ...). Each family lives in its own file.
@@ -67,17 +71,27 @@ var families = []family{
 	edgeFamily{},
 }
 
-// lookupType returns the mapping of a CloudFormation type, or nil.
+// lookupType returns the mapping of a CloudFormation type, or nil. The
+// mapping is shared: callers must not modify it.
 func lookupType(cfn string) *typeMap {
+	return typeIndex()[cfn]
+}
+
+// typeIndex is the registry by CloudFormation type, built once: each
+// family's types() builds its tables anew, which is too slow to repeat for
+// every reference. The first entry of a type wins, as a walk of the
+// registry in order would find it.
+var typeIndex = sync.OnceValue(func() map[string]*typeMap {
+	idx := map[string]*typeMap{}
 	for _, f := range families {
 		for _, m := range f.types() {
-			if m.cfn == cfn {
-				return &m
+			if _, dup := idx[m.cfn]; !dup {
+				idx[m.cfn] = &m
 			}
 		}
 	}
-	return nil
-}
+	return idx
+})
 
 // lookupResource returns the mapping of one resource: its type's, or the
 // type's alternative when the resource calls for it.
