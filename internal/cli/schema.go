@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hoist-dev/hoist/internal/cost"
+	policyschema "github.com/hoist-dev/hoist/internal/policy/schema"
 	"github.com/hoist-dev/hoist/internal/spec"
 	"github.com/spf13/cobra"
 )
@@ -19,6 +21,11 @@ func jsonSchemas() map[string]func() ([]byte, error) {
 		"version":  embedded("version"),
 		"validate": embedded("validate"),
 		"spec":     func() ([]byte, error) { return spec.JSONSchema(), nil },
+		"cost":     func() ([]byte, error) { return cost.Schema(), nil },
+		"check":    func() ([]byte, error) { return policyschema.Check, nil },
+		"new":      embedded("intent"),
+		"change":   embedded("intent"),
+		"prices":   embedded("prices"),
 	}
 }
 

@@ -25,6 +25,14 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 	tmp := t.TempDir()
 	// init writes into its target: work on a copy of an example.
 	copyTree(t, "../../examples/node-express", filepath.Join(tmp, "app"))
+	specCopy := filepath.Join(tmp, "hoist.yaml")
+	data, err := os.ReadFile("../expand/testdata/specs/compute-express-with-db.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(specCopy, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		schema string
 		args   []string
@@ -36,6 +44,11 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 		{"init", []string{"init", filepath.Join(tmp, "app"), "-o", "json"}},
 		{"generate", []string{"generate", "dockerfile", "../../examples/python-fastapi", "-o", "json"}},
 		{"validate", []string{"validate", "../render/cloudformation/testdata", "-o", "json"}},
+		{"cost", []string{"cost", "../expand/testdata/specs/compute-express-with-db.yaml", "-o", "json"}},
+		{"cost", []string{"cost", "../cost/testdata/pricers/nat_gateway/template.yaml", "--compare-to", "../cost/testdata/pricers/rds_instance/template.yaml", "-o", "json"}},
+		{"check", []string{"check", "../policy/awsrules/testdata/HOIST-SG-004", "-o", "json"}},
+		{"new", []string{"new", "an api and a worker that reads from a queue, with postgres", "--out", filepath.Join(tmp, "new"), "-o", "json"}},
+		{"change", []string{"change", "add a redis cache", "--spec", specCopy, "-o", "json"}},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
@@ -66,7 +79,7 @@ func TestSchemaSpecAndUnknown(t *testing.T) {
 	}
 	compile(t, "spec", out)
 	_, stderr, code := run(t, "schema", "nope")
-	if code != ExitUsage || !strings.Contains(stderr, `unknown schema "nope"; known: analyze, generate, init, spec, validate, version`) {
+	if code != ExitUsage || !strings.Contains(stderr, `unknown schema "nope"; known: analyze, change, check, cost, generate, init, new, prices, spec, validate, version`) {
 		t.Errorf("hoist schema nope: got exit %d and %q", code, stderr)
 	}
 }

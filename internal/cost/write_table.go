@@ -73,7 +73,7 @@ func (r *Report) WriteTable(w io.Writer, color bool) error {
 	if r.comparing() {
 		fmt.Fprintf(b, "%s  %s (was %s)\n", pad("Change", wName+wQty+wUnit+4), fmtDiff(*r.DiffTotal), fmtMoney(*r.PastTotal))
 	}
-	b.WriteString("* usage-based: set quantities in hoist-usage.yml (hoist cost --usage-file)\n")
+	b.WriteString("* usage-based: set quantities in hoist-usage.yml (hoist cost --usage FILE)\n")
 	if n, s := r.freeSummary(); n > 0 {
 		fmt.Fprintf(b, "\n%d free resources: %s\n", n, s)
 	}

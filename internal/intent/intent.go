@@ -193,9 +193,11 @@ func (e *engine) finish() {
 	e.connectOnlyCompute()
 	if e.s.Name == "" {
 		for _, c := range e.comps {
-			if c.kind.isCompute() && c.named && !c.removed {
-				e.s.Name = c.name
-				e.notes = append(e.notes, Assumption{"name", c.name, "no application name given; named after its first service"})
+			if c.kind.isCompute() && !c.removed {
+				if c.named {
+					e.s.Name = c.name
+					e.notes = append(e.notes, Assumption{"name", c.name, "no application name given; named after its first service"})
+				}
 				break
 			}
 		}

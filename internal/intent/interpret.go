@@ -9,6 +9,10 @@ import (
 	"github.com/hoist-dev/hoist/internal/spec"
 )
 
+// maxComps bounds the components one description may create, so that a
+// hostile description cannot make the engine slow.
+const maxComps = 200
+
 // engine holds one run of New or Change.
 type engine struct {
 	desc    string
@@ -508,6 +512,26 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		}
 		return
 	}
+	if st.mode == "remove" && st.prep == "from" && len(st.deferred) > 0 && len(targets) > 0 {
+		// "remove multi-AZ from the database"
+		e.use(idx...)
+		pending := st.deferred
+		st.deferred = nil
+		for _, m := range pending {
+			placed := false
+			for _, c := range targets {
+				if e.applyTo(st, c, m) {
+					placed = true
+				}
+			}
+			if !placed {
+				st.deferred = append(st.deferred, m)
+			}
+		}
+		st.focus = targets
+		st.prep = ""
+		return
+	}
 	if st.mode == "remove" {
 		e.use(idx...)
 		if len(targets) == 0 {
@@ -542,6 +566,11 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		return
 	}
 	created := false
+	if len(targets) == 0 && len(e.comps) >= maxComps {
+		e.use(idx...)
+		e.warn("the description names more than %d components; the rest were left out", maxComps)
+		return
+	}
 	if len(targets) == 0 {
 		count := 1
 		if n.kind != kService && n.count > 1 && n.count <= 10 {
@@ -1112,6 +1141,9 @@ func (e *engine) unplaced(m mod) {
 }
 
 func (e *engine) span(idx []int) string {
+	if len(idx) == 0 {
+		return ""
+	}
 	lo, hi := idx[0], idx[0]
 	for _, i := range idx {
 		lo, hi = min(lo, i), max(hi, i)
@@ -1241,6 +1273,13 @@ func (e *engine) applyTo(st *clauseState, c *comp, m mod) bool {
 		return false
 	}
 	e.use(m.idx...)
+	switch m.what {
+	case "cpu", "memory", "bytes", "storage":
+		if m.n <= 0 || m.n > 1<<24 {
+			e.warn("%q is not a size Hoist can use; not applied", e.span(m.idx))
+			return true
+		}
+	}
 	switch m.what {
 	case "cpu":
 		if c.kind == kFunction {
@@ -1456,6 +1495,12 @@ func (e *engine) setStorage(c *comp, gb float64) {
 }
 
 func (e *engine) setCount(c *comp, m mod) {
+	for _, f := range []float64{m.n, m.lo, m.hi} {
+		if f < 0 || f > 1000 || f != math.Trunc(f) {
+			e.warn("a service runs 0-1000 tasks with min no more than max; %q was not applied", e.span(m.idx))
+			return
+		}
+	}
 	lo, hi := 0, 0
 	switch m.what {
 	case "count":

@@ -61,9 +61,15 @@ var fileExts = []string{"html", "htm", "js", "ts", "py", "json", "yaml", "yml", 
 func lexify(toks []Token) []lexeme {
 	var out []lexeme
 	corrected := map[int]string{}
+	fixes := map[string]string{} // a word's correction, computed once
 	for i, t := range toks {
 		if t.Kind == TokWord && len(t.Norm) >= 5 && isLetters(strings.ReplaceAll(t.Norm, "-", "")) {
-			if fix := correct(t.Norm); fix != "" {
+			fix, ok := fixes[t.Norm]
+			if !ok {
+				fix = correct(t.Norm)
+				fixes[t.Norm] = fix
+			}
+			if fix != "" {
 				corrected[i] = t.Text
 				toks[i].Norm = fix
 			}

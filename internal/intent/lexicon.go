@@ -143,7 +143,7 @@ var lexicon = joinEntries(
 	heads(kAPIGW, "", "api gateway", "apigateway", "api gw", "http api", "amazon api gateway", "rest endpoint", "http endpoint", "function url", "http trigger"),
 	heads(kApp, "", "project", "stack", "system", "platform", "product", "workload", "solution"),
 	// Languages and frameworks.
-	words(cLang, "node", "node", "nodejs", "node.js", "javascript", "js", "typescript", "ts", "express", "express.js", "nestjs", "nest.js", "next.js", "nextjs", "next", "nuxt", "remix", "fastify", "koa", "deno", "bun"),
+	words(cLang, "node", "node", "nodejs", "node.js", "javascript", "js", "typescript", "ts", "express", "express.js", "nestjs", "nest.js", "next.js", "nextjs", "nuxt", "remix", "fastify", "koa", "deno", "bun"),
 	words(cLang, "python", "python", "python3", "py", "django", "flask", "fastapi", "celery"),
 	words(cLang, "go", "go", "golang", "gin"),
 	words(cLang, "java", "java", "spring", "spring boot", "kotlin", "jvm", "quarkus"),
@@ -203,7 +203,7 @@ var lexicon = joinEntries(
 	words(cUnit, "tb", "tb", "tib", "terabyte", "terabytes"),
 	words(cUnit, "vcpu", "vcpu", "vcpus", "v cpu", "cpu", "cpus", "core", "cores", "vcores"),
 	words(cUnit, "cpuunits", "cpu units", "cpu unit"),
-	words(cUnit, "task", "task", "tasks", "instance", "instances", "replica", "replicas", "copies", "copy", "containers", "container", "nodes"),
+	words(cUnit, "task", "task", "tasks", "instance", "instances", "replica", "replicas", "copies", "copy", "nodes"),
 	words(cUnit, "az", "az", "azs", "availability zone", "availability zones", "zone", "zones", "data centers"),
 	words(cUnit, "day", "day", "days", "d"),
 	words(cUnit, "week", "week", "weeks"),
@@ -231,7 +231,7 @@ var lexicon = joinEntries(
 	words(cField, "name", "name", "app name", "project name"),
 	words(cName, "", "called", "named", "name it", "call it", "titled"),
 	// Determiners and numbers.
-	words(cDet, "indef", "a", "an", "another", "new", "additional", "extra", "some", "second", "one more", "a new"),
+	words(cDet, "indef", "a", "an", "another", "new", "additional", "extra", "some", "one more", "a new"),
 	words(cDet, "def", "the", "this", "these", "those", "its", "their", "our", "my", "existing", "current", "that one"),
 	words(cDet, "all", "all", "all the", "every", "each", "both", "all of the", "everything"),
 	words(cNumWord, "1", "one", "single", "a single"),
@@ -251,14 +251,14 @@ var lexicon = joinEntries(
 	words(cVerb, "rename", "rename", "call the", "name the"),
 	// Relations: a subject (the nearest service) and an object.
 	words(cRel, "consume", "consumes", "consumes from", "consume", "consuming", "pulls from", "pulling from", "polls", "polling", "processes", "processing", "process", "drains", "reads messages from", "gets messages from", "receives from", "listens to", "listening to", "triggered by", "fed by", "processes jobs from", "picks up jobs from", "works off"),
-	words(cRel, "fwd", "connected to", "connects to", "connecting to", "talks to", "talk to", "talking to", "uses", "using", "use", "with access to", "has access to", "needs access to", "access to", "accesses",
+	words(cRel, "fwd", "connected to", "connects to", "connecting to", "talks to", "talk to", "talking to", "uses", "using", "with access to", "has access to", "needs access to", "access to", "accesses",
 		"reads from", "read from", "reading from", "reads", "writes to", "write to", "writing to", "writes", "reads and writes", "reads and writes to", "reads from and writes to",
 		"sends to", "send to", "sends jobs to", "sends messages to", "sending to", "publishes to", "publish to", "publishing to", "pushes to", "push to", "enqueues to", "enqueues", "enqueue to", "puts messages on", "posts to",
 		"stores in", "store in", "stores to", "storing in", "stores files in", "saves to", "save to", "saving to", "uploads to", "upload to", "persists to", "puts files in", "stores data in", "keeps data in",
 		"queries", "query", "calls", "call", "calling", "invokes", "depends on", "depend on", "depending on", "relies on", "backed by", "on top of", "caches in", "caching in", "caches with",
 		"invoked by"),
 	words(cRel, "fwd", "sharing", "share", "shares", "shared with"),
-	words(cRel, "sub", "subscribes to", "subscribed to", "subscribe to", "subscribing to", "listens on"),
+	words(cRel, "sub", "subscribes to", "subscribed to", "subscribe to", "subscribing to"),
 	words(cRel, "rev", "used by", "read by", "written by", "accessed by", "consumed by", "processed by", "shared by", "polled by", "drained by", "queried by", "called by", "handled by"),
 	words(cRel, "feeds", "feeds", "feeding", "fans out to", "fan out to", "fanning out to", "delivers to", "delivering to", "triggers", "trigger", "notifies", "forwards to"),
 	words(cRel, "behind", "behind", "fronted by", "served by", "served through", "exposed through", "exposed via", "routed through"),
@@ -278,7 +278,7 @@ var lexicon = joinEntries(
 	words(cRange, "dash", "-", "–", "—", "~"),
 	words(cAnd, "", "and", "&", "plus", "along with", "as well as", "together with", "+", ",", "also", "and also", "then", "and then"),
 	words(cOr, "", "or", "nor", "/"),
-	words(cPron, "", "it", "them", "they", "this one", "that one", "its"),
+	words(cPron, "", "it", "them", "they", "this one"),
 	// Understood and always true of what Hoist builds.
 	words(cNoop, "https", "https", "tls", "ssl", "certificate", "certificates", "acm", "acm certificate", "cert", "ssl certificate", "tls certificate", "https only", "https listener"),
 	words(cNoop, "", "encrypted", "encryption", "encrypt", "encryption at rest", "at rest", "in transit", "kms", "kms key", "kms keys", "customer managed key", "customer-managed key", "cmk", "encrypted at rest",
@@ -317,21 +317,21 @@ var lexicon = joinEntries(
 	words(cUnsupp, "deploystrategy", "blue/green", "blue-green", "blue green", "canary", "canary deployments", "rolling deployments"),
 	words(cUnsupp, "cdn-for-service", "cloudfront in front of the api"),
 	// What flows through components; a name when it sits in a name slot.
-	words(cPayload, "", "data", "files", "file", "images", "image", "uploads", "upload", "assets", "photos", "videos", "documents", "media", "messages", "message", "events", "event", "jobs", "job", "requests", "traffic", "users", "sessions", "emails", "notifications", "orders", "payments", "reports", "tasks", "work", "results", "thumbnails", "avatars", "backend jobs"),
+	words(cPayload, "", "data", "files", "file", "images", "image", "uploads", "upload", "assets", "photos", "videos", "documents", "media", "messages", "message", "events", "event", "jobs", "job", "requests", "traffic", "users", "sessions", "emails", "notifications", "orders", "payments", "reports", "work", "results", "thumbnails", "avatars", "backend jobs"),
 	// Filler.
 	words(cStop, "", "i", "i'd", "i'm", "id", "we", "we'd", "we're", "we'll", "you", "me", "us", "your", "please", "pls", "plz", "kindly", "thanks", "thank", "hi", "hello", "hey",
 		"just", "really", "very", "basically", "simply", "actually", "maybe", "probably", "perhaps", "something", "somewhere", "like", "would", "could", "should", "will", "shall", "can", "may", "might", "must",
-		"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do", "does", "did", "it's", "that's", "there", "there's", "here", "so", "too", "if", "when", "while", "where",
+		"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "it's", "that's", "there", "there's", "here", "so", "too", "if", "when", "while", "where",
 		"which", "that", "who", "what", "how", "why", "any", "about", "around", "up", "down", "out", "off", "again", "only", "own", "same", "other", "such", "more", "most", "less", "few", "many", "much",
-		"lot", "lots", "bit", "kind", "sort", "get", "gets", "got", "go", "going", "let's", "lets", "thing", "things", "stuff", "able", "needs", "needed", "require", "requires", "required", "requirement", "requirements", "looking",
+		"lot", "lots", "bit", "kind", "sort", "get", "gets", "got", "going", "let's", "lets", "thing", "things", "stuff", "able", "needs", "needed", "require", "requires", "required", "requirement", "requirements", "looking",
 		"look", "simple", "basic", "standard", "typical", "usual", "normal", "minimal", "quick", "nice", "good", "great", "modern", "reliable", "robust", "solid", "proper", "full", "fully", "managed", "fully managed",
-		"cloud-native", "architecture", "setup", "environment", "env's", "our", "company", "team", "startup", "client", "customer", "customers", "handle", "serve", "serves", "serving", "runs", "running", "run it", "host", "hosted", "hosting",
+		"cloud-native", "architecture", "environment", "env's", "company", "team", "startup", "client", "customer", "customers", "handle", "serve", "serves", "serving", "runs", "running", "run it", "host", "hosted", "hosting",
 		"hosts", "build", "builds", "built", "deployed", "deploy it", "ship", "my app's", "please add", "now", "also add", "too", "anymore", "any more", "as well", "though", "however", "but", "instead", "instead of",
 		"want to", "need to", "have to", "going to", "gonna", "wanna", "should have", "must have", "needs to", "want it", "it to", "be able to", "make sure", "ensure", "sure", "ok", "okay", "yes", "fine", "etc", "e.g", "i.e",
-		"eg", "ie", "something like", "kind of", "sort of", "both of", "each of", "some kind of", "a bit", "currently", "existing one", "then", "first", "next", "finally", "lastly", "later", "soon", "today", "new one",
-		"own", "where", "per", "also need", "well", "already", "still", "even", "enough", "right", "exactly", "approximately", "about", "roughly", "around", "~", "(", ")", ":", "[", "]", "{", "}", "\"", "'", "=", "*", "#", "!", "?", "currently has",
+		"eg", "ie", "something like", "kind of", "sort of", "both of", "each of", "some kind of", "a bit", "currently", "existing one", "first", "next", "finally", "lastly", "later", "soon", "today", "new one",
+		"own", "where", "per", "also need", "well", "already", "still", "even", "enough", "right", "exactly", "approximately", "about", "roughly", "around", "(", ")", ":", "[", "]", "{", "}", "\"", "'", "=", "*", "#", "!", "?", "currently has",
 		"by", "up to date", "one of", "type", "sized", "sizes", "tier", "mode", "setting", "settings", "config", "configuration", "spec", "yaml", "everywhere", "everything else", "everyone else", "user", "anything", "pieces", "part", "parts",
-		"want a", "world", "the world", "internet", "the internet", "anywhere", "everyone", "anyone", "everybody", "unencrypted", "plaintext", "region", "aws region", "the region", "that is", "which is", "it is", "they are", "will be", "should be", "must be", "needs to be", "going to be", "capacity", "able to", "up front", "upfront", "size it", "level", "plan", "goes", "stays", "keep it", "keeps", "kept in", "along", "near", "close"),
+		"want a", "love", "world", "the world", "internet", "the internet", "anywhere", "everyone", "anyone", "everybody", "unencrypted", "plaintext", "region", "aws region", "the region", "that is", "which is", "it is", "they are", "will be", "should be", "must be", "needs to be", "going to be", "capacity", "able to", "up front", "upfront", "size it", "level", "plan", "goes", "stays", "keep it", "keeps", "kept in", "along", "near", "close"),
 )
 
 func joinEntries(groups ...[]lexEntry) []lexEntry {
@@ -374,7 +374,7 @@ func buildIndex(entries []lexEntry) *lexIndex {
 			ix.words[w] = true
 		}
 		ix.byFirst[ws[0]] = append(ix.byFirst[ws[0]], indexed{ws, e.sense})
-		if len(ws) == 1 && len(ws[0]) >= 5 && correctable(e.sense.cat) && isLetters(ws[0]) {
+		if len(ws) == 1 && len(ws[0]) >= 5 && correctable(e.sense.cat) && isLetters(strings.ReplaceAll(ws[0], "-", "")) {
 			ix.vocab = append(ix.vocab, ws[0])
 		}
 	}

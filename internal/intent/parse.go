@@ -395,6 +395,10 @@ func (e *engine) scanValue(i, end int) (mod, int, bool) {
 	case l.cat == cSize:
 		m.what, m.s = "size", l.val
 		return m, i + 1, true
+	case l.cat == cLang && l.norm == "go" && l.prevNorm != "in" && l.prevNorm != "using" && l.prevNorm != "with" && l.prevNorm != "on":
+		// "make it go faster": the verb, not the language.
+		e.use(i)
+		return mod{}, i + 1, false
 	case l.cat == cLang:
 		m.what, m.s = "lang", l.val
 		if e.isNumAt(i+1, end) || i+1 < end && e.lx[i+1].cat == cVersion {
@@ -438,11 +442,6 @@ func (e *engine) unitAfter(m mod, j, end int) (mod, int, bool) {
 	u := e.lx[j].val
 	m.idx = append(m.idx, j)
 	j++
-	n := m.n
-	if m.what == "range" {
-		n = m.hi
-	}
-	_ = n
 	scale := func(f float64) {
 		m.n *= f
 		m.lo *= f

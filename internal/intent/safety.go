@@ -132,7 +132,7 @@ func (e *engine) applyRule(r safetyRule, cl [2]int) {
 		j := -1
 		if r.with != nil {
 			for k := max(cl[0], i-r.window); k <= min(cl[1]-1, i+r.window); k++ {
-				if k != i && !e.lx[k].blocked && e.matches(&e.lx[k], r.with) && !e.headBetween(i, k) {
+				if k != i && !e.lx[k].blocked && e.matches(&e.lx[k], r.with) && (r.id == "secret-value" || !e.headBetween(i, k)) {
 					j = k
 					break
 				}
@@ -234,6 +234,11 @@ func (e *engine) secretValues(cl [2]int) {
 		if accessKeyRE.MatchString(l.text) {
 			e.warn("refused: a secret value in the description (%q); hoist.yaml keeps secret names only, values go into Secrets Manager at deploy time", "an access key ID")
 			e.block(i)
+			for k := i - 1; k >= cl[0] && k >= i-2; k-- {
+				if n := e.lx[k].norm; n == "access key" || n == "access" || n == "key" || n == "keys" || n == "key id" {
+					e.block(k)
+				}
+			}
 			continue
 		}
 		secretWord := l.cat == cEnvName || slices.Contains([]string{"password", "passwd", "pwd", "token", "api key", "apikey", "secret", "secrets", "credentials"}, l.norm) || (l.cat == cField && l.val == "secret")

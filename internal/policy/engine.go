@@ -146,11 +146,9 @@ func check(targets []Target, opts Options, rs ruleSet) (*Report, error) {
 		resolver: res,
 		regoRaw:  pols != nil && pols.needRaw,
 		regoIR:   pols != nil && pols.needIR,
-		awsMeta:  map[string]*rule.AWS{},
 	}
 	e.docURLs = map[string]string{}
 	for _, r := range awsOn {
-		e.awsMeta[r.ID] = r
 		e.docURLs[r.ID] = DocURL(r.ID)
 	}
 
@@ -385,14 +383,13 @@ type engine struct {
 	opts     Options
 	now      time.Time
 	byType   map[string][]*rule.AWS
-	awsMeta  map[string]*rule.AWS
 	docker   dockerEngine
 	dockerOn map[string]rule.Meta
 	rego     []*regoRule
 	// regoRaw and regoIR say which parts of the input the policies read.
 	regoRaw, regoIR bool
-	resolver *resolver
-	docURLs  map[string]string
+	resolver        *resolver
+	docURLs         map[string]string
 }
 
 // target checks one target and applies its in-source suppressions.

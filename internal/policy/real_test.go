@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoist-dev/hoist/internal/importer/terraform"
 	"github.com/hoist-dev/hoist/internal/policy/awsrules"
 	"github.com/hoist-dev/hoist/internal/policy/dockerrules"
 )
@@ -89,5 +90,69 @@ func TestForeignIDs(t *testing.T) {
 		if !known[f.Hoist] {
 			t.Errorf("%+v: %s is not a built-in rule", f, f.Hoist)
 		}
+	}
+}
+
+// TestTerraformSuppressions uses the real Terraform importer, rules and
+// mapping table: a Checkov skip inside a block, a tfsec ignore above one,
+// and a hoist:ignore at the end of the attribute's line.
+func TestTerraformSuppressions(t *testing.T) {
+	src := `resource "aws_s3_bucket" "logs" {
+  # checkov:skip=CKV_AWS_21:access logs are written once
+  bucket = "logs"
+}
+
+#tfsec:ignore:aws-ec2-no-public-ingress-sgr
+resource "aws_security_group" "bastion" {
+  description = "bastion"
+  ingress {
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "open" {
+  description = "open"
+  ingress {
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] # hoist:ignore HOIST-SG-001 reason="closed by the NACL"
+  }
+}
+`
+	g, probs, err := terraform.ImportFiles(map[string][]byte{"main.tf": []byte(src)}, terraform.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		if p.Severity == terraform.SeverityError {
+			t.Fatal(p)
+		}
+	}
+	rep, err := Check([]Target{{Kind: KindTerraform, Path: ".", Graph: g, Sources: map[string][]byte{"main.tf": []byte(src)}}}, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"HOIST-S3-005 aws_s3_bucket.logs":         "access logs are written once",
+		"HOIST-SG-001 aws_security_group.bastion": "tfsec:ignore:aws-ec2-no-public-ingress-sgr (no reason given)",
+		"HOIST-SG-001 aws_security_group.open":    "closed by the NACL",
+	}
+	for _, f := range rep.Findings {
+		k := f.RuleID + " " + f.Resource
+		if reason, ok := want[k]; ok {
+			if !f.Suppressed || f.SuppressionReason != reason {
+				t.Errorf("%s at %s:%d: got suppressed=%v reason %q, want %q", k, f.File, f.Line, f.Suppressed, f.SuppressionReason, reason)
+			}
+			delete(want, k)
+		}
+	}
+	for k := range want {
+		t.Errorf("no finding %s\n%s", k, describe(rep.Findings))
 	}
 }

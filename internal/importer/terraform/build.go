@@ -3,6 +3,7 @@ package terraform
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,6 +169,18 @@ func Build(source, kind string, insts []Instance) (*ir.Graph, []Problem) {
 			bt.tm.post(m, attrs, out)
 		}
 		bt.res.Properties = out
+		if bt.tm.spawn != nil {
+			for _, sp := range bt.tm.spawn(m, bt.res.ID, attrs) {
+				id := bt.res.ID + sp.suffix
+				for n := 2; b.byID[id] != nil; n++ {
+					id = bt.res.ID + sp.suffix + strconv.Itoa(n)
+				}
+				r := &ir.Resource{ID: id, Type: sp.typ, Loc: locOr(sp.props.Loc, bt.inst.Loc), Origin: bt.res.Origin, Properties: sp.props}
+				nb := &built{inst: bt.inst, tm: bt.tm, res: r}
+				b.byID[id] = nb
+				extra = append(extra, nb)
+			}
+		}
 	}
 	for _, bt := range b.order {
 		if bt.tm != nil && bt.tm.merge != nil {
@@ -210,7 +223,15 @@ func Build(source, kind string, insts []Instance) (*ir.Graph, []Problem) {
 // when the target is not in the import.
 func (b *builder) merge(bt *built) {
 	ms := bt.tm.merge
-	target := b.target(bt.inst.Attrs.Get(ms.attr), ms.targets)
+	target := b.target(bt.inst.Attrs.Get(ms.attr), ms.targets, func(t *built) bool {
+		for _, a := range ms.same {
+			mine, theirs := bt.inst.Attrs.Get(a), t.inst.Attrs.Get(a)
+			if mine != nil && theirs != nil && !reflect.DeepEqual(ir.Plain(mine), ir.Plain(theirs)) {
+				return false
+			}
+		}
+		return true
+	})
 	if target == nil {
 		if bt.tm.cfn == "" {
 			bt.res.Type = "Terraform::" + bt.inst.Type
@@ -233,10 +254,11 @@ func (b *builder) merge(bt *built) {
 	b.mergedInto[bt.res.ID] = target.res.ID
 }
 
-// target finds the resource a reference or a literal name points at.
-func (b *builder) target(v ir.Value, types []string) *built {
+// target finds the resource a reference or a literal name points at,
+// among those of the given types that also pass match.
+func (b *builder) target(v ir.Value, types []string, match func(*built) bool) *built {
 	ok := func(bt *built) bool {
-		if bt == nil || bt.gone {
+		if bt == nil || bt.gone || !match(bt) {
 			return false
 		}
 		for _, t := range types {

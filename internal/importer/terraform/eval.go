@@ -29,6 +29,7 @@ const maxInstances = 10000
 // parsed is one parsed .tf file.
 type parsed struct {
 	name string // as shown in locations
+	dir  string // the folder, slash-separated, relative to the import's root
 	src  []byte
 	body *hclsyntax.Body
 }
@@ -189,18 +190,34 @@ func (imp *importer) newModule(dir, prefix string, depth int, files []*parsed) *
 					continue
 				}
 				c := &call{name: b.Labels[0], block: b, file: f}
-				if a, ok := b.Body.Attributes["source"]; ok {
-					if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
-						c.source = v.AsString()
-					}
-				}
-				c.local = strings.HasPrefix(c.source, "./") || strings.HasPrefix(c.source, "../")
+				c.source, _ = literalSource(b)
+				c.local = isLocalSource(c.source)
 				m.calls = append(m.calls, c)
 				m.callByKey[c.name] = c
 			}
 		}
 	}
 	return m
+}
+
+// literalSource returns a module block's source when it is a literal
+// string.
+func literalSource(b *hclsyntax.Block) (string, bool) {
+	a, ok := b.Body.Attributes["source"]
+	if !ok {
+		return "", false
+	}
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// isLocalSource reports a module source that is a folder of the
+// configuration.
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../")
 }
 
 // evalCtx builds the evaluation context for one expression: only the
@@ -616,7 +633,8 @@ func (m *module) expandCall(c *call) {
 		c.state = done
 		return
 	}
-	dir := joinDir(m.dir, c.source)
+	// A source is relative to the folder of the file that calls it.
+	dir := joinDir(c.file.dir, c.source)
 	files := m.imp.parseDir(dir)
 	if files == nil {
 		m.imp.problem(SeverityWarning, RuleModule, c.file.loc(c.block.DefRange()), "%s: module source %q has no .tf files", base, c.source)

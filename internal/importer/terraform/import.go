@@ -64,12 +64,17 @@ func (d diskSource) display(name string) string {
 	return filepath.ToSlash(filepath.Join(d.root, filepath.FromSlash(name)))
 }
 
-type mapSource map[string][]byte
+// mapSource holds files by clean slash-separated name, with the names
+// they were given for locations.
+type mapSource struct {
+	files map[string][]byte
+	given map[string]string
+}
 
 func (s mapSource) list(dir string) ([]string, error) {
 	var out []string
-	for k := range s {
-		if path.Dir(path.Clean(k)) == dir {
+	for k := range s.files {
+		if path.Dir(k) == dir {
 			out = append(out, path.Base(k))
 		}
 	}
@@ -78,15 +83,32 @@ func (s mapSource) list(dir string) ([]string, error) {
 }
 
 func (s mapSource) read(name string) ([]byte, error) {
-	for k, v := range s {
-		if path.Clean(k) == name {
-			return v, nil
-		}
+	if v, ok := s.files[name]; ok {
+		return v, nil
 	}
 	return nil, fs.ErrNotExist
 }
 
-func (s mapSource) display(name string) string { return name }
+func (s mapSource) display(name string) string {
+	if g, ok := s.given[name]; ok {
+		return g
+	}
+	return name
+}
+
+// folders lists the folders that hold .tf files, sorted.
+func (s mapSource) folders() []string {
+	seen := map[string]bool{}
+	var out []string
+	for k := range s.files {
+		if d := path.Dir(k); strings.HasSuffix(k, ".tf") && !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // importer carries one import.
 type importer struct {
@@ -114,18 +136,24 @@ func ImportDir(dir string, opts Options) (*ir.Graph, []Problem, error) {
 }
 
 // ImportFiles imports a configuration given as file name -> content. Names
-// are slash-separated paths; files in sub-folders are read only as local
-// modules.
+// are slash-separated paths and are kept as given in locations. The files
+// are one root module whatever their folders, except those in a folder
+// that a given file calls as a local module; a module source is relative
+// to the folder of the file that calls it.
 func ImportFiles(files map[string][]byte, opts Options) (*ir.Graph, []Problem, error) {
-	clean := mapSource{}
+	src := mapSource{files: make(map[string][]byte, len(files)), given: make(map[string]string, len(files))}
 	for k, v := range files {
-		clean[path.Clean(filepath.ToSlash(k))] = v
+		c := path.Clean(filepath.ToSlash(k))
+		if old, dup := src.given[c]; dup && old < k {
+			continue
+		}
+		src.files[c], src.given[c] = v, k
 	}
-	imp := &importer{src: clean, opts: opts}
+	imp := &importer{src: src, opts: opts}
 	g, probs := imp.run()
 	g.Source = "."
 	if len(files) == 1 {
-		for k := range clean {
+		for k := range files {
 			g.Source = k
 		}
 	}
@@ -138,9 +166,17 @@ func (imp *importer) problem(sev, rule string, loc ir.Location, format string, a
 
 func (imp *importer) run() (*ir.Graph, []Problem) {
 	imp.dirs = map[string][]*parsed{}
-	root := imp.parseDir(".")
-	imp.readVarFiles()
-	m := imp.newModule(".", "", 0, root)
+	dirs := imp.rootDirs()
+	var root []*parsed
+	for _, d := range dirs {
+		root = append(root, imp.parseDir(d)...)
+	}
+	imp.readVarFiles(dirs)
+	rootDir := "."
+	if len(dirs) == 1 {
+		rootDir = dirs[0]
+	}
+	m := imp.newModule(rootDir, "", 0, root)
 	imp.emit(m)
 	g, probs := Build("", ir.FromTerraform, imp.insts)
 	sortResources(g.Resources)
@@ -156,6 +192,49 @@ func (imp *importer) run() (*ir.Graph, []Problem) {
 		return a.Column < b.Column
 	})
 	return g, all
+}
+
+// rootDirs returns the folders of the root module: "." for a folder on
+// disk; for files given by name, every folder holding .tf files that no
+// file in another folder calls as a local module (all of them when each
+// is called, which only a cycle of modules does).
+func (imp *importer) rootDirs() []string {
+	ms, ok := imp.src.(mapSource)
+	if !ok {
+		return []string{"."}
+	}
+	all := ms.folders()
+	if len(all) <= 1 {
+		if len(all) == 0 {
+			return []string{"."}
+		}
+		return all
+	}
+	called := map[string]bool{}
+	for _, d := range all {
+		for _, f := range imp.parseDir(d) {
+			for _, b := range f.body.Blocks {
+				if b.Type != "module" {
+					continue
+				}
+				if src, ok := literalSource(b); ok && isLocalSource(src) {
+					if to := joinDir(d, src); to != d {
+						called[to] = true
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, d := range all {
+		if !called[d] {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
 }
 
 // parseDir parses the .tf files of a folder, concurrently; nil when it has
@@ -208,7 +287,7 @@ func (imp *importer) parseDir(dir string) []*parsed {
 			if body == nil {
 				body = &hclsyntax.Body{}
 			}
-			files[i] = &parsed{name: display, src: data, body: body}
+			files[i] = &parsed{name: display, dir: dir, src: data, body: body}
 		}()
 	}
 	wg.Wait()
@@ -247,19 +326,22 @@ func (imp *importer) diagnostics(diags hcl.Diagnostics) {
 	}
 }
 
-// readVarFiles reads terraform.tfvars, *.auto.tfvars (sorted) and
-// opts.VarFiles, later ones overriding earlier ones.
-func (imp *importer) readVarFiles() {
+// readVarFiles reads terraform.tfvars, *.auto.tfvars (sorted) of the root
+// module's folders and opts.VarFiles, later ones overriding earlier ones.
+func (imp *importer) readVarFiles(dirs []string) {
 	imp.tfvars = map[string]cty.Value{}
-	names, _ := imp.src.list(".")
-	var files []string
-	for _, n := range names {
-		if n == "terraform.tfvars" {
-			files = append([]string{n}, files...)
-		} else if strings.HasSuffix(n, ".auto.tfvars") {
-			files = append(files, n)
+	var files, auto []string
+	for _, d := range dirs {
+		names, _ := imp.src.list(d)
+		for _, n := range names {
+			if n == "terraform.tfvars" {
+				files = append(files, path.Join(d, n))
+			} else if strings.HasSuffix(n, ".auto.tfvars") {
+				auto = append(auto, path.Join(d, n))
+			}
 		}
 	}
+	files = append(files, auto...)
 	for _, n := range files {
 		data, err := imp.src.read(n)
 		if err == nil {

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,5 +250,70 @@ func TestImportFilesMatchesDir(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestImportFilesFolders: files given with folders are one root module
+// whatever their folder, module sources resolve against the calling
+// file's folder, tfvars beside the root files are read, and locations keep
+// the names given.
+func TestImportFilesFolders(t *testing.T) {
+	web, err := os.ReadFile("testdata/modules/modules/web/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		files map[string][]byte
+		want  []string
+	}{
+		{"one file in a folder", map[string][]byte{
+			"testdata/x/fail.tf": []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n"),
+		}, []string{"AwsSqsQueueQ AWS::SQS::Queue testdata/x/fail.tf:1:1 q"}},
+		{"name kept as given", map[string][]byte{
+			"./infra//main.tf": []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n"),
+		}, []string{"AwsSqsQueueQ AWS::SQS::Queue ./infra//main.tf:1:1 q"}},
+		{"module relative to the calling file", map[string][]byte{
+			"infra/main.tf": []byte("module \"web\" {\n  source = \"./modules/web\"\n  name   = var.name\n}\n\nvariable \"name\" {}\n"),
+			"infra/terraform.tfvars":    []byte("name = \"shop\"\n"),
+			"infra/modules/web/main.tf": web,
+		}, []string{
+			"ModuleWebAwsLbThis AWS::ElasticLoadBalancingV2::LoadBalancer infra/modules/web/main.tf:4:1 shop-web",
+			"ModuleWebAwsLbTargetGroupThis AWS::ElasticLoadBalancingV2::TargetGroup infra/modules/web/main.tf:11:1 shop",
+		}},
+		{"two folders, one module", map[string][]byte{
+			"a/queue.tf": []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = local.name\n}\n"),
+			"b/locals.tf": []byte("locals {\n  name = \"from-b\"\n}\n\nresource \"aws_sns_topic\" \"t\" {\n  name = aws_sqs_queue.q.name\n}\n"),
+		}, []string{
+			"AwsSqsQueueQ AWS::SQS::Queue a/queue.tf:1:1 from-b",
+			"AwsSnsTopicT AWS::SNS::Topic b/locals.tf:5:1 map[Fn::GetAtt:[AwsSqsQueueQ QueueName]]",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, probs, err := ImportFiles(tt.files, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range probs {
+				if p.Severity != SeverityInfo {
+					t.Errorf("problem: %v", p)
+				}
+			}
+			var got []string
+			for _, r := range g.Resources {
+				name := ""
+				for _, k := range []string{"QueueName", "TopicName", "Name"} {
+					if v := r.Properties.Get(k); v != nil {
+						name = fmt.Sprint(ir.Plain(v))
+						break
+					}
+				}
+				got = append(got, r.ID+" "+r.Type+" "+r.Loc.String()+" "+name)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

@@ -1,8 +1,16 @@
 package terraform
 
+import (
+	"strings"
+
+	"github.com/hoist-dev/hoist/internal/ir"
+)
+
 // apiGatewayTypes maps API Gateway HTTP APIs (v2: APIs, integrations,
 // routes, stages) and REST APIs (v1: APIs, resources, methods,
-// deployments, stages).
+// deployments, stages, custom domain names and their base path
+// mappings). aws_api_gateway_method_settings merges into its stage's
+// MethodSettings, where CloudFormation keeps them.
 func apiGatewayTypes() []typeMap {
 	return []typeMap{
 		{tf: "aws_apigatewayv2_api", cfn: "AWS::ApiGatewayV2::Api", ref: []string{"id"},
@@ -109,5 +117,79 @@ func apiGatewayTypes() []typeMap {
 				f("variables", "Variables"),
 				tags(),
 			}},
+		{tf: "aws_api_gateway_method_settings",
+			fields: []field{
+				f("stage_name", "StageName"),
+				f("rest_api_id", "RestApiId"),
+				blk("settings", "MethodSettings",
+					f("metrics_enabled", "MetricsEnabled"),
+					f("logging_level", "LoggingLevel"),
+					f("data_trace_enabled", "DataTraceEnabled"),
+					f("throttling_burst_limit", "ThrottlingBurstLimit"),
+					f("throttling_rate_limit", "ThrottlingRateLimit"),
+					f("caching_enabled", "CachingEnabled"),
+					f("cache_ttl_in_seconds", "CacheTtlInSeconds"),
+					f("cache_data_encrypted", "CacheDataEncrypted")),
+			},
+			post: methodPath,
+			merge: &mergeSpec{attr: "stage_name", targets: []string{"aws_api_gateway_stage"}, same: []string{"rest_api_id"},
+				into: func(own, target *ir.Map) {
+					if e, ok := own.Entry("MethodSettings"); ok {
+						setPath(target, "MethodSettings", &ir.List{Loc: e.Loc, Items: []ir.Value{e.Value}}, e.Loc)
+					}
+				}}},
+		{tf: "aws_api_gateway_domain_name", cfn: "AWS::ApiGateway::DomainName", ref: []string{"domain_name", "id"},
+			attrs: map[string]string{"arn": "DomainNameArn", "cloudfront_domain_name": "DistributionDomainName",
+				"cloudfront_zone_id": "DistributionHostedZoneId", "regional_domain_name": "RegionalDomainName",
+				"regional_zone_id": "RegionalHostedZoneId"},
+			fields: []field{
+				f("domain_name", "DomainName"),
+				f("certificate_arn", "CertificateArn"),
+				f("regional_certificate_arn", "RegionalCertificateArn"),
+				f("security_policy", "SecurityPolicy"),
+				f("ownership_verification_certificate_arn", "OwnershipVerificationCertificateArn"),
+				blk("endpoint_configuration", "EndpointConfiguration",
+					f("types", "Types"), f("ip_address_type", "IpAddressType")),
+				blk("mutual_tls_authentication", "MutualTlsAuthentication",
+					f("truststore_uri", "TruststoreUri"), f("truststore_version", "TruststoreVersion")),
+				tags(),
+			}},
+		{tf: "aws_api_gateway_base_path_mapping", cfn: "AWS::ApiGateway::BasePathMapping",
+			fields: []field{
+				f("domain_name", "DomainName"),
+				f("api_id", "RestApiId"),
+				f("stage_name", "Stage"),
+				fv("base_path", "BasePath", nonEmpty),
+			}},
 	}
+}
+
+// methodPath splits method_path ({resource_path}/{http_method}, or */*
+// for every method) into the MethodSetting's ResourcePath, which
+// CloudFormation writes with a leading slash and the path's slashes as ~1,
+// and HttpMethod.
+func methodPath(_ *mapper, in, out *ir.Map) {
+	settings, _ := out.Get("MethodSettings").(*ir.Map)
+	e, ok := in.Entry("method_path")
+	if !ok || settings == nil {
+		return
+	}
+	s, isStr := e.Value.(ir.String)
+	i := strings.LastIndex(string(s), "/")
+	if !isStr || i < 0 {
+		setEntry(settings, "ResourcePath", e.Value, e.Loc)
+		return
+	}
+	res, method := strings.Trim(string(s[:i]), "/"), string(s[i+1:])
+	path := "/"
+	switch {
+	case res == "*":
+		path = "/*"
+	case res != "":
+		path = "/~1" + strings.ReplaceAll(res, "/", "~1")
+	}
+	settings.Entries = append([]ir.Entry{
+		{Key: "ResourcePath", Value: ir.String(path), Loc: e.Loc},
+		{Key: "HttpMethod", Value: ir.String(method), Loc: e.Loc},
+	}, settings.Entries...)
 }

@@ -1,7 +1,9 @@
 package terraform
 
-// cloudfrontTypes maps CloudFront distributions and origin access
-// controls, and ACM certificates. A distribution's arguments all go under
+import "github.com/hoist-dev/hoist/internal/ir"
+
+// cloudfrontTypes maps CloudFront distributions, origin access controls
+// and identities, and ACM certificates. A distribution's arguments all go under
 // DistributionConfig, as CloudFormation nests them.
 func cloudfrontTypes() []typeMap {
 	cacheBehavior := []field{
@@ -37,6 +39,22 @@ func cloudfrontTypes() []typeMap {
 				f("origin_access_control_origin_type", "OriginAccessControlConfig.OriginAccessControlOriginType"),
 				f("signing_behavior", "OriginAccessControlConfig.SigningBehavior"),
 				f("signing_protocol", "OriginAccessControlConfig.SigningProtocol"),
+			}},
+		// An origin access identity's path and IAM ARN are built from its
+		// ID, as a distribution's S3 origin and a bucket policy read them.
+		{tf: "aws_cloudfront_origin_access_identity", cfn: "AWS::CloudFront::CloudFrontOriginAccessIdentity", ref: []string{"id"},
+			attrs: map[string]string{"s3_canonical_user_id": "S3CanonicalUserId"},
+			subs: map[string]string{
+				"cloudfront_access_identity_path": "origin-access-identity/cloudfront/${$ID}",
+				"iam_arn":                         "arn:${AWS::Partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${$ID}",
+			},
+			fields: []field{f("comment", "CloudFrontOriginAccessIdentityConfig.Comment")},
+			post: func(_ *mapper, in, out *ir.Map) {
+				if out.Get("CloudFrontOriginAccessIdentityConfig") == nil {
+					// CloudFormation requires the comment; the provider's
+					// default is empty.
+					setPath(out, "CloudFrontOriginAccessIdentityConfig.Comment", ir.String(""), in.Loc)
+				}
 			}},
 		{tf: "aws_cloudfront_distribution", cfn: "AWS::CloudFront::Distribution", ref: []string{"id"},
 			attrs: map[string]string{"domain_name": "DomainName"},

@@ -2,10 +2,12 @@ package terraform
 
 import "github.com/hoist-dev/hoist/internal/ir"
 
-// cloudwatchTypes maps log groups, metric alarms, dashboards, EventBridge
-// rules and CloudTrail trails.
+// cloudwatchTypes maps log groups and their resource policies, metric
+// alarms, dashboards, EventBridge rules and CloudTrail trails.
 func cloudwatchTypes() []typeMap {
 	return []typeMap{
+		{tf: "aws_cloudwatch_log_resource_policy", cfn: "AWS::Logs::ResourcePolicy", ref: []string{"policy_name", "id"},
+			fields: []field{f("policy_name", "PolicyName"), js("policy_document", "PolicyDocument")}},
 		{tf: "aws_cloudwatch_log_group", cfn: "AWS::Logs::LogGroup", ref: []string{"name", "id"},
 			attrs: map[string]string{"arn": "Arn"},
 			fields: []field{

@@ -224,3 +224,70 @@ func listenerRuleConditions(_ *mapper, in, out *ir.Map) {
 		setEntry(out, "Conditions", list, e.Loc)
 	}
 }
+
+// classicELBTypes maps Classic Load Balancers (aws_elb): listener blocks
+// become Listeners with upper-case protocols, access_logs the
+// AccessLoggingPolicy, the connection settings CloudFormation's policy
+// objects. An aws_elb_attachment merges into the load balancer's
+// Instances.
+func classicELBTypes() []typeMap {
+	return []typeMap{
+		{tf: "aws_elb", cfn: "AWS::ElasticLoadBalancing::LoadBalancer", ref: []string{"name", "id"},
+			attrs: map[string]string{"dns_name": "DNSName", "zone_id": "CanonicalHostedZoneNameID",
+				"source_security_group": "SourceSecurityGroup.GroupName"},
+			fields: []field{
+				f("name", "LoadBalancerName"),
+				fv("internal", "Scheme", func(v ir.Value) ir.Value {
+					if b, ok := ir.AsBool(v); ok && b {
+						return ir.String("internal")
+					}
+					return nil
+				}),
+				fv("availability_zones", "AvailabilityZones", nonEmpty),
+				fv("subnets", "Subnets", nonEmpty),
+				fv("security_groups", "SecurityGroups", nonEmpty),
+				fv("instances", "Instances", nonEmpty),
+				f("cross_zone_load_balancing", "CrossZone"),
+				f("idle_timeout", "ConnectionSettings.IdleTimeout"),
+				blks("listener", "Listeners",
+					fv("lb_port", "LoadBalancerPort", str),
+					fv("lb_protocol", "Protocol", upper),
+					fv("instance_port", "InstancePort", str),
+					fv("instance_protocol", "InstanceProtocol", upper),
+					fv("ssl_certificate_id", "SSLCertificateId", nonEmpty)),
+				blk("health_check", "HealthCheck",
+					fv("healthy_threshold", "HealthyThreshold", str),
+					fv("unhealthy_threshold", "UnhealthyThreshold", str),
+					f("target", "Target"),
+					fv("interval", "Interval", str),
+					fv("timeout", "Timeout", str)),
+				blk("access_logs", "AccessLoggingPolicy",
+					f("bucket", "S3BucketName"),
+					fv("bucket_prefix", "S3BucketPrefix", nonEmpty),
+					f("interval", "EmitInterval"),
+					f("enabled", "Enabled")),
+				tags(),
+			},
+			post: classicELB},
+		{tf: "aws_elb_attachment",
+			fields: []field{f("elb", "LoadBalancerName"), fv("instance", "Instances", listOf)},
+			merge:  &mergeSpec{attr: "elb", targets: []string{"aws_elb"}, drop: []string{"LoadBalancerName"}}},
+	}
+}
+
+// classicELB writes connection draining, and the Enabled an access_logs
+// block means when it does not say (the provider's default is true, and
+// CloudFormation requires it).
+func classicELB(_ *mapper, in, out *ir.Map) {
+	if e, ok := in.Entry("connection_draining"); ok && !isNull(e.Value) {
+		p := &ir.Map{Loc: e.Loc}
+		setEntry(p, "Enabled", e.Value, e.Loc)
+		if t, ok := in.Entry("connection_draining_timeout"); ok && !isNull(t.Value) {
+			setEntry(p, "Timeout", t.Value, t.Loc)
+		}
+		setEntry(out, "ConnectionDrainingPolicy", p, e.Loc)
+	}
+	if p, ok := out.Get("AccessLoggingPolicy").(*ir.Map); ok && p.Get("Enabled") == nil {
+		setEntry(p, "Enabled", ir.Bool(true), p.Loc)
+	}
+}

@@ -22,6 +22,10 @@ type typeMap struct {
 	ref []string
 	// attrs maps other attributes to CloudFormation GetAtt attributes.
 	attrs map[string]string
+	// subs maps attributes CloudFormation writes with Fn::Sub to the
+	// format, in which $ID stands for the logical ID (an origin access
+	// identity's path).
+	subs map[string]string
 	// fields map attributes and blocks to properties, in order.
 	fields []field
 	// post shapes what the field table cannot say; it may read in and
@@ -38,6 +42,17 @@ type typeMap struct {
 	// with two CIDR blocks is two CloudFormation rules); the second and
 	// later get the first's ID with a numeric suffix.
 	split func(m *mapper, in *ir.Map) []*ir.Map
+	// spawn, when set, makes further resources of other types from the
+	// instance, whose logical ID is id (a network ACL's inline rules are
+	// NetworkAclEntry resources).
+	spawn func(m *mapper, id string, in *ir.Map) []spawned
+}
+
+// spawned is one resource spawn makes: its type, its properties, and the
+// suffix its logical ID adds to the instance's.
+type spawned struct {
+	suffix, typ string
+	props       *ir.Map
 }
 
 // mergeSpec says where a merging type goes and how.
@@ -51,6 +66,10 @@ type mergeSpec struct {
 	into func(own, target *ir.Map)
 	// drop lists mapped properties that only name the target.
 	drop []string
+	// same lists attributes that, when both set, must be equal on the
+	// resource and its target (a stage name is only unique within its
+	// REST API).
+	same []string
 }
 
 // fieldKind is how a field reads its Terraform value.
@@ -315,11 +334,13 @@ func mergeMaps(dst, src *ir.Map) {
 var families = [][]typeMap{
 	networkTypes(),
 	securityGroupTypes(),
+	networkACLTypes(),
 	iamTypes(),
 	s3Types(),
 	rdsTypes(),
 	ecsTypes(),
 	elbTypes(),
+	classicELBTypes(),
 	lambdaTypes(),
 	apiGatewayTypes(),
 	cloudfrontTypes(),
@@ -384,6 +405,9 @@ func refValue(tf, id, addr, attr string) ir.Value {
 		}
 		if a, ok := tm.attrs[attr]; ok {
 			return ir.GetAtt{Target: id, Attr: a}
+		}
+		if f, ok := tm.subs[attr]; ok {
+			return ir.Sub{Format: strings.ReplaceAll(f, "$ID", id)}
 		}
 	}
 	return expr(addr + "." + indexText(attr))

@@ -16,6 +16,18 @@ import (
 
 // Render returns the template for g. g is not modified.
 func Render(g *ir.Graph) ([]byte, error) {
+	doc, err := document(g)
+	if err != nil {
+		return nil, err
+	}
+	if out, ok := emitYAML(doc); ok {
+		return out, nil
+	}
+	return encodeYAML(doc)
+}
+
+// document builds the template's YAML node tree.
+func document(g *ir.Graph) (*yaml.Node, error) {
 	root := mapping()
 	add(root, "AWSTemplateFormatVersion", str("2010-09-09"))
 	if g.Description != "" {
@@ -125,10 +137,14 @@ func Render(g *ir.Graph) ([]byte, error) {
 		}
 		add(root, "Outputs", om)
 	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}, nil
+}
+
+// encodeYAML writes doc with the YAML encoder, indented by two.
+func encodeYAML(doc *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}

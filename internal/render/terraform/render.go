@@ -27,6 +27,29 @@ import (
 // Render returns the configuration for g as file name -> contents. g is
 // not modified.
 func Render(g *ir.Graph) (map[string][]byte, error) {
+	files, err := layout(g)
+	if err != nil {
+		return nil, err
+	}
+	// Files are independent: write them concurrently.
+	out := make(map[string][]byte, len(files))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for name, blocks := range files {
+		wg.Go(func() {
+			data := writeFile(blocks)
+			mu.Lock()
+			out[name] = data
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+// layout maps g to blocks by file name, each file's blocks in the order
+// they are written.
+func layout(g *ir.Graph) (map[string][]*block, error) {
 	c := &conv{g: g, names: map[string]string{}, vars: map[string]string{}, uses: map[string]bool{}}
 	var errs []string
 	taken := map[string]string{"name": "(the stack name variable)", "region": "(the region variable)"}
@@ -80,29 +103,15 @@ func Render(g *ir.Graph) (map[string][]byte, error) {
 	for _, b := range c.blocks {
 		files[b.file] = append(files[b.file], b)
 	}
-	// Files are independent and formatting dominates the cost (hclwrite
-	// re-lexes what it wrote to align it): format them concurrently.
-	out := map[string][]byte{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for name, blocks := range files {
+	for _, blocks := range files {
 		sort.SliceStable(blocks, func(i, j int) bool {
 			if blocks[i].order != blocks[j].order {
 				return blocks[i].order < blocks[j].order
 			}
 			return blocks[i].seq < blocks[j].seq
 		})
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			data := writeFile(blocks)
-			mu.Lock()
-			out[name] = data
-			mu.Unlock()
-		}()
 	}
-	wg.Wait()
-	return out, nil
+	return files, nil
 }
 
 // resourceBlocks maps one IR resource and adds what every resource may
@@ -380,9 +389,20 @@ func (c *conv) shared() []*block {
 	return out
 }
 
-// writeFile writes blocks with hclwrite and formats them as terraform fmt
-// does.
+// writeFile writes blocks as terraform fmt formats them: directly when
+// the writer can (hclfmt.go), through hclwrite otherwise.
 func writeFile(blocks []*block) []byte {
+	w := &hclWriter{}
+	w.file(blocks)
+	if !w.bad {
+		return w.format()
+	}
+	return writeFileHCL(blocks)
+}
+
+// writeFileHCL writes blocks with hclwrite and formats them with
+// hclwrite.Format.
+func writeFileHCL(blocks []*block) []byte {
 	f := hclwrite.NewEmptyFile()
 	root := f.Body()
 	for i, b := range blocks {
