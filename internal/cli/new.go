@@ -28,7 +28,7 @@ import (
 // from HOIST_LLM_* or the config file (llm_provider, llm_model, ...).
 type llmOptions struct {
 	Provider, Model, BaseURL, APIKeyEnv, Region, Mode string
-	ShowPrompt                                         bool
+	ShowPrompt                                        bool
 }
 
 func (o *llmOptions) register(cmd *cobra.Command) {
@@ -413,4 +413,3 @@ func renderIntentNotes(w io.Writer, view intentView) {
 	}
 	fmt.Fprintf(w, "%d resources\n", len(view.Resources))
 }
-

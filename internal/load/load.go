@@ -68,7 +68,7 @@ type Input struct {
 // Note is a non-fatal problem of an input.
 type Note struct {
 	Severity, Message, File string
-	Line, Column          int
+	Line, Column            int
 }
 
 // Options tune loading.
