@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // MaxSourceFiles bounds how many source files one service's scan reads.
@@ -141,14 +139,12 @@ func FindAll(data []byte, re *pattern) []Match {
 	return out
 }
 
-// hints caches literalHints per pattern.
-var hints sync.Map // *pattern -> []string
-
-// mayMatch reports whether data contains one of the literals every match of
-// re must contain (see literalHints); true when re has none.
+// mayMatch reports whether data contains one of the literals every match
+// of re must contain (see computeHints); true when re has none, and when
+// re's own search looks for its start literals (see pattern).
 func mayMatch(data []byte, re *pattern) bool {
 	hs := literalHints(re)
-	if len(hs) == 0 {
+	if len(hs) == 0 || re.starts != nil {
 		return true
 	}
 	for _, h := range hs {
@@ -157,38 +153,6 @@ func mayMatch(data []byte, re *pattern) bool {
 		}
 	}
 	return false
-}
-
-// literalHints returns literals one of which every match of re contains:
-// the literal prefix of the pattern once leading \b assertions are dropped
-// (dropping an assertion only widens what matches, so the prefix stays
-// necessary). For a case-insensitive pattern ((?i) first) it returns the
-// prefix in lower, upper and title case, the spellings code uses; a match
-// in another mixing of cases ("pORT") is not looked for. Empty when the
-// pattern has no literal prefix.
-func literalHints(re *pattern) []string {
-	if h, ok := hints.Load(re); ok {
-		return h.([]string)
-	}
-	src := re.String()
-	fold := strings.HasPrefix(src, "(?i)")
-	src = strings.TrimPrefix(src, "(?i)")
-	for strings.HasPrefix(src, `\b`) {
-		src = src[2:]
-	}
-	var out []string
-	if r, err := regexp.Compile(src); err == nil {
-		if h, _ := r.LiteralPrefix(); h != "" {
-			if fold {
-				lower := strings.ToLower(h)
-				out = []string{lower, strings.ToUpper(h), strings.ToUpper(lower[:1]) + lower[1:]}
-			} else {
-				out = []string{h}
-			}
-		}
-	}
-	hints.Store(re, out)
-	return out
 }
 
 // LineOf returns the 1-based line of a byte offset.

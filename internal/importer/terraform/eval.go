@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -77,6 +78,7 @@ type variable struct {
 	typed bool
 	state int
 	val   cty.Value
+	wrap  cty.Value // {name = val}, once built
 }
 
 type local struct {
@@ -84,6 +86,7 @@ type local struct {
 	file  *parsed
 	state int
 	val   cty.Value
+	wrap  cty.Value // {name = val}, once built
 }
 
 type output struct {
@@ -101,6 +104,7 @@ type instance struct {
 	hasEa bool
 	key   cty.Value // each.key
 	value cty.Value // each.value
+	each  cty.Value // the each object, once built
 }
 
 type resource struct {
@@ -113,6 +117,8 @@ type resource struct {
 	eached    bool // for_each: the value is an object by key
 	val       cty.Value
 	attrs     map[string]bool
+	full      bool      // attrs holds every base attribute
+	wrap      cty.Value // {name = val}, once built; reset with val
 }
 
 type dataSource struct {
@@ -223,16 +229,36 @@ func isLocalSource(src string) bool {
 // evalCtx builds the evaluation context for one expression: only the
 // names it refers to, each evaluated on demand.
 func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.Value) *hcl.EvalContext {
-	vars := map[string]cty.Value{}
+	var trs []hcl.Traversal
+	if se, ok := e.(hclsyntax.Expression); ok {
+		trs = traversals(se, nil)
+	} else {
+		trs = e.Variables()
+	}
+	if len(trs) == 0 && len(extra) == 0 {
+		return staticCtx()
+	}
+	vars := make(map[string]cty.Value, len(trs)+len(extra))
 	objs := map[string]map[string]cty.Value{}
+	// wraps holds, for a root with one name, where the declaration caches
+	// the object {name = value}: most expressions name one variable, one
+	// local or one resource of a type, and building objects is dear.
+	var wraps map[string]*cty.Value
 	put := func(root, name string, v cty.Value) {
 		if objs[root] == nil {
 			objs[root] = map[string]cty.Value{}
 		}
 		objs[root][name] = v
 	}
-	dataObjs := map[string]map[string]cty.Value{}
-	for _, tr := range e.Variables() {
+	putCached := func(root, name string, v cty.Value, wrap *cty.Value) {
+		put(root, name, v)
+		if wraps == nil {
+			wraps = map[string]*cty.Value{}
+		}
+		wraps[root] = wrap
+	}
+	var dataObjs map[string]map[string]cty.Value
+	for _, tr := range trs {
 		root := tr.RootName()
 		if _, ok := extra[root]; ok {
 			continue
@@ -242,13 +268,21 @@ func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.
 		case "var":
 			if ok {
 				if v, found := m.variable(name); found {
-					put(root, name, v)
+					if d := m.vars[name]; d != nil && d.state == done {
+						putCached(root, name, v, &d.wrap)
+					} else {
+						put(root, name, v)
+					}
 				}
 			}
 		case "local":
 			if ok {
 				if v, found := m.local(name); found {
-					put(root, name, v)
+					if d := m.locals[name]; d != nil && d.state == done {
+						putCached(root, name, v, &d.wrap)
+					} else {
+						put(root, name, v)
+					}
 				}
 			}
 		case "count":
@@ -257,7 +291,10 @@ func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.
 			}
 		case "each":
 			if inst != nil && inst.hasEa {
-				vars["each"] = cty.ObjectVal(map[string]cty.Value{"key": inst.key, "value": inst.value})
+				if inst.each == cty.NilVal {
+					inst.each = cty.ObjectVal(map[string]cty.Value{"key": inst.key, "value": inst.value})
+				}
+				vars["each"] = inst.each
 			}
 		case "path":
 			vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(m.dir), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
@@ -269,6 +306,9 @@ func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.
 			if ok1 && ok2 {
 				attr, _ := attrAt(tr, 3)
 				if v, found := m.dataValue(typ, dname, attr); found {
+					if dataObjs == nil {
+						dataObjs = map[string]map[string]cty.Value{}
+					}
 					if dataObjs[typ] == nil {
 						dataObjs[typ] = map[string]cty.Value{}
 					}
@@ -285,12 +325,19 @@ func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.
 		default:
 			if ok {
 				if r := m.byAddr[root+"."+name]; r != nil {
-					put(root, name, m.resourceValue(r, tr))
+					putCached(root, name, m.resourceValue(r, tr), &r.wrap)
 				}
 			}
 		}
 	}
 	for root, o := range objs {
+		if w := wraps[root]; w != nil && len(o) == 1 {
+			if *w == cty.NilVal {
+				*w = cty.ObjectVal(o)
+			}
+			vars[root] = *w
+			continue
+		}
 		vars[root] = cty.ObjectVal(o)
 	}
 	if len(dataObjs) > 0 {
@@ -304,6 +351,18 @@ func (m *module) evalCtx(e hcl.Expression, inst *instance, extra map[string]cty.
 		vars[k] = v
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: functions()}
+}
+
+var (
+	staticOnce sync.Once
+	static     *hcl.EvalContext
+)
+
+// staticCtx is the context of an expression that refers to nothing: the
+// functions alone. It is shared and never changed.
+func staticCtx() *hcl.EvalContext {
+	staticOnce.Do(func() { static = &hcl.EvalContext{Functions: functions()} })
+	return static
 }
 
 // attrAt returns the attribute name at step i of a traversal.
@@ -499,29 +558,63 @@ func (m *module) shape(r *resource) {
 	r.state = done
 }
 
+// forBase calls fn with each base attribute of a resource (id, arn, name,
+// those the mapping gives Ref, GetAtt or Sub, those the block sets) whose
+// first name is first, or with all of them when first is "".
+func (r *resource) forBase(first string, fn func(string)) {
+	try := func(a string) {
+		if first == "" || a == first || strings.HasPrefix(a, first) && strings.HasPrefix(a[len(first):], ".") {
+			fn(a)
+		}
+	}
+	for _, a := range []string{"id", "arn", "name"} {
+		try(a)
+	}
+	if tm := lookup(r.typ); tm != nil {
+		for _, a := range tm.ref {
+			try(a)
+		}
+		for a := range tm.attrs {
+			try(a)
+		}
+		for a := range tm.subs {
+			try(a)
+		}
+	}
+	if first != "" {
+		if _, ok := r.block.Body.Attributes[first]; ok {
+			fn(first)
+		}
+		return
+	}
+	for a := range r.block.Body.Attributes {
+		fn(a)
+	}
+}
+
 // resourceValue is what a reference to a resource evaluates to: an object
 // per instance whose attributes are markers for Ref, GetAtt or the
 // expression, in a tuple for count and an object for for_each.
 func (m *module) resourceValue(r *resource, tr hcl.Traversal) cty.Value {
 	m.shape(r)
 	want := refPath(tr, 2, r.counted || r.eached)
+	// The object holds the attributes references have asked for so far,
+	// each with the base attributes under the same first name (so that a
+	// nested attribute has the same shape however it was reached); a
+	// reference to the whole resource asks for every base attribute.
 	if r.attrs == nil {
-		r.attrs = map[string]bool{"id": true, "arn": true, "name": true}
-		if tm := lookup(r.typ); tm != nil {
-			for _, a := range tm.ref {
-				r.attrs[a] = true
-			}
-			for a := range tm.attrs {
-				r.attrs[a] = true
-			}
-		}
-		for a := range r.block.Body.Attributes {
-			r.attrs[a] = true
-		}
+		r.attrs = map[string]bool{}
 	}
-	if want != "" && !r.attrs[want] {
+	switch {
+	case want == "" && !r.full:
+		r.full = true
+		r.forBase("", func(a string) { r.attrs[a] = true })
+		r.val, r.wrap = cty.NilVal, cty.NilVal
+	case want != "" && !r.attrs[want]:
 		r.attrs[want] = true
-		r.val = cty.NilVal
+		first, _, _ := strings.Cut(want, ".")
+		r.forBase(first, func(a string) { r.attrs[a] = true })
+		r.val, r.wrap = cty.NilVal, cty.NilVal
 	}
 	if r.val != cty.NilVal {
 		return r.val

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -265,29 +266,40 @@ func (imp *importer) parseDir(dir string) []*parsed {
 	files := make([]*parsed, len(tf))
 	diags := make([]hcl.Diagnostics, len(tf))
 	errs := make([]error, len(tf))
+	// A few long-lived workers (their stacks grow once, not once a
+	// file). Opening a file is a blocking system call that is slow on
+	// some file systems: read from disk with more workers than cores.
+	workers := runtime.GOMAXPROCS(0)
+	if _, disk := imp.src.(diskSource); disk {
+		workers *= 4
+	}
+	workers = min(workers, len(tf))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	// Opening a file is a blocking system call that is slow on some file
-	// systems: read with more goroutines than cores.
-	sem := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
-	for i, n := range tf {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			name := path.Join(dir, n)
-			data, err := imp.src.read(name)
-			if err != nil {
-				errs[i] = err
-				return
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(tf) {
+					return
+				}
+				name := path.Join(dir, tf[i])
+				data, err := imp.src.read(name)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				display := imp.src.display(name)
+				f, d := hclsyntax.ParseConfig(data, display, hcl.InitialPos)
+				diags[i] = d
+				body, _ := f.Body.(*hclsyntax.Body)
+				if body == nil {
+					body = &hclsyntax.Body{}
+				}
+				files[i] = &parsed{name: display, dir: dir, src: data, body: body}
 			}
-			display := imp.src.display(name)
-			f, d := hclsyntax.ParseConfig(data, display, hcl.InitialPos)
-			diags[i] = d
-			body, _ := f.Body.(*hclsyntax.Body)
-			if body == nil {
-				body = &hclsyntax.Body{}
-			}
-			files[i] = &parsed{name: display, dir: dir, src: data, body: body}
 		}()
 	}
 	wg.Wait()
@@ -626,11 +638,10 @@ func (m *module) toIR(v cty.Value, e hclsyntax.Expression, f *parsed, loc ir.Loc
 		seen := map[string]bool{}
 		if o, ok := e.(*hclsyntax.ObjectConsExpr); ok {
 			for _, item := range o.Items {
-				kv, d := item.KeyExpr.Value(m.evalCtx(item.KeyExpr, nil, nil))
-				if d.HasErrors() || kv.Type() != cty.String || !kv.IsKnown() || kv.IsNull() {
+				k, ok := objectKey(m, item.KeyExpr)
+				if !ok {
 					continue
 				}
-				k := kv.AsString()
 				if seen[k] || !v.Type().IsObjectType() && !v.Type().IsMapType() {
 					continue
 				}
@@ -656,6 +667,21 @@ func (m *module) toIR(v cty.Value, e hclsyntax.Expression, f *parsed, loc ir.Loc
 		return mp
 	}
 	return expr(strings.TrimSpace(f.text(e.Range())))
+}
+
+// objectKey evaluates the key of an object constructor item: a bare name
+// or a literal string directly, anything else in the module.
+func objectKey(m *module, e hclsyntax.Expression) (string, bool) {
+	if k, ok := e.(*hclsyntax.ObjectConsKeyExpr); ok && !k.ForceNonLiteral {
+		if name := hcl.ExprAsKeyword(k.Wrapped); name != "" {
+			return name, true
+		}
+	}
+	kv, d := e.Value(m.evalCtx(e, nil, nil))
+	if d.HasErrors() || kv.Type() != cty.String || !kv.IsKnown() || kv.IsNull() {
+		return "", false
+	}
+	return kv.AsString(), true
 }
 
 // ctyIndex reads one key of a map or object.

@@ -413,6 +413,16 @@ func refValue(tf, id, addr, attr string) ir.Value {
 	return expr(addr + "." + indexText(attr))
 }
 
+// Reference is what a reference to attribute attr (a dotted path:
+// master_user_secret.0.secret_arn) of the resource at address, of
+// Terraform type tf, becomes: an ir.Ref, ir.GetAtt or ir.Sub on its
+// logical ID when CloudFormation has one for the attribute, otherwise the
+// expression as written. The plan importer resolves the references of a
+// plan's configuration with it.
+func Reference(tf, address, attr string) ir.Value {
+	return refValue(tf, LogicalID(address), address, attr)
+}
+
 // indexText writes an attribute path as Terraform does:
 // master_user_secret.0.secret_arn -> master_user_secret[0].secret_arn.
 func indexText(path string) string {

@@ -103,7 +103,7 @@ func (w *writer) val(v ir.Value, t *cfn.Type, ind int) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("%s: %w", e.Key, err)
 			}
-			key := camel(e.Key)
+			key := w.camel(e.Key)
 			if r, ok := fieldRenames[t.Name+"."+e.Key]; ok {
 				key = r
 			}
@@ -474,6 +474,16 @@ func rawKey(k string) string {
 
 // quote writes a single-quoted TypeScript string literal.
 func quote(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\\' || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return "'" + s + "'"
+	}
 	var b strings.Builder
 	b.WriteByte('\'')
 	for _, r := range s {

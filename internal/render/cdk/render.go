@@ -200,6 +200,21 @@ type writer struct {
 	core     map[string]bool   // names imported from aws-cdk-lib
 	modules  map[string]bool   // aws-cdk-lib submodules imported
 	used     map[string]bool   // parameters referenced
+	// camels caches camel, which property names call for again and again.
+	camels map[string]string
+}
+
+// camel is camel(s), remembered.
+func (w *writer) camel(s string) string {
+	c, ok := w.camels[s]
+	if !ok {
+		c = camel(s)
+		if w.camels == nil {
+			w.camels = map[string]string{}
+		}
+		w.camels[s] = c
+	}
+	return c
 }
 
 func (w *writer) use(name string) { w.core[name] = true }
@@ -472,7 +487,7 @@ func (w *writer) resource(r *ir.Resource) (lines []string, later []dependency, e
 				err = nil
 				continue
 			}
-			fields = append(fields, field{camel(e.Key), s})
+			fields = append(fields, field{w.camel(e.Key), s})
 		}
 		stmt = fmt.Sprintf("const %s = new %s.%s(this, %s, %s);", name, alias(module), class, quote(r.ID), object(fields, 0))
 		w.declared[r.ID] = &decl{name: name, schema: schema}

@@ -3,6 +3,8 @@ package cloudformation
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -223,7 +225,9 @@ func (w *yamlWriter) scalarBody(v *yaml.Node, content int) {
 // the writer give up.
 func (w *yamlWriter) collectionTag(n *yaml.Node) string {
 	switch n.Tag {
-	case "", "!!map", "tag:yaml.org,2002:map":
+	case "":
+		return ""
+	case "!!map", "tag:yaml.org,2002:map":
 		if n.Kind == yaml.MappingNode {
 			return ""
 		}
@@ -257,7 +261,7 @@ func localTag(t string) bool {
 // unless it starts with "#" already.
 func (w *yamlWriter) comment(text string, ind int) {
 	for _, line := range strings.Split(text, "\n") {
-		if line == "" || strings.TrimSpace(line) != line || strings.ContainsFunc(line, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		if line == "" || strings.TrimSpace(line) != line || !utf8.ValidString(line) || strings.ContainsFunc(line, func(r rune) bool { return !unicode.IsPrint(r) }) {
 			w.fail()
 			return
 		}

@@ -129,7 +129,7 @@ var (
 	randomNumbers = []string{"0", "1", "-1", "42", "-0", "007", "1.5", "-2.25", "1e3", "0.1", "123456789012345678901234567890", "+3", "0x10", "Inf", "-inf", "nope", "true", "null", ".5", "5."}
 	randomNames   = []string{"name", "bucket_prefix", "a", "tags", "in", "id", "very_long_attribute_name"}
 	// badNames do not lex as one identifier: the writer must give up.
-	badNames = []string{"x-y", "1st"}
+	badNames      = []string{"x-y", "1st"}
 	randomSources = []string{`alltrue([for v in var.x : contains(["a", "b"], v)])`, `jsondecode(aws_x.y.secret_string)["password"]`, `not valid (`, `a - -1`, `!x`, `[for k, v in m : k if v]`, `"${a}b"`}
 )
 
