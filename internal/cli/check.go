@@ -106,7 +106,18 @@ func runCheck(deps *Deps, opts *checkOptions) error {
 	if opts.Report == "compliance" && opts.Framework == "" {
 		return usageErrorf("--report compliance needs --framework (one of %s)", strings.Join(policy.Frameworks, ", "))
 	}
-	inputs, err := load.Path(opts.Path, load.Options{Dockerfiles: true})
+	// Only custom policies that read input.raw need the files parsed a
+	// second time into raw form. Compiling them first also reports a
+	// broken policy before any file is read.
+	readsRaw := false
+	if len(opts.PolicyDirs) > 0 {
+		pols, err := policy.LoadPolicies(opts.PolicyDirs)
+		if err != nil {
+			return &UsageError{Err: err}
+		}
+		readsRaw = pols.ReadsRaw()
+	}
+	inputs, err := load.Path(opts.Path, load.Options{Dockerfiles: true, Raw: readsRaw})
 	if err != nil {
 		if errors.Is(err, load.ErrNotFound) || errors.Is(err, load.ErrNothing) {
 			return &UsageError{Err: err}

@@ -78,6 +78,9 @@ type Options struct {
 	Dockerfiles bool
 	// Region is the region conditions are evaluated for; empty when unknown.
 	Region string
+	// Raw fills Input.Raw. Parsing a second time into generic data costs
+	// as much as importing; only custom policies read it.
+	Raw bool
 }
 
 // Errors Path returns when a path gives nothing to work on.
@@ -300,7 +303,9 @@ func readCloudFormation(path string, o Options) Input {
 	}
 	in.Graphs = []*ir.Graph{g}
 	in.Notes = cfnNotes(probs)
-	in.Raw, _ = rawYAML(data)
+	if o.Raw {
+		in.Raw, _ = rawYAML(data)
+	}
 	return in
 }
 
@@ -326,10 +331,14 @@ func readCDK(dir string, o Options) Input {
 		in.Notes = append(in.Notes, cfnNotes(s.Problems)...)
 		if data, err := os.ReadFile(s.TemplateFile); err == nil {
 			in.Sources[s.TemplateFile] = data
-			raw[s.Name], _ = rawYAML(data)
+			if o.Raw {
+				raw[s.Name], _ = rawYAML(data)
+			}
 		}
 	}
-	in.Raw = raw
+	if o.Raw {
+		in.Raw = raw
+	}
 	return in
 }
 
@@ -369,11 +378,13 @@ func readSpec(path string, o Options) Input {
 	}
 	in.Graphs = []*ir.Graph{g}
 	in.Region = doc.Spec.Region
-	in.Raw, _ = rawYAML(data)
+	if o.Raw {
+		in.Raw, _ = rawYAML(data)
+	}
 	return in
 }
 
-func readDockerfile(path string, _ Options) Input {
+func readDockerfile(path string, o Options) Input {
 	in := Input{Kind: Dockerfile, Path: path}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -384,11 +395,13 @@ func readDockerfile(path string, _ Options) Input {
 	if ig, err := os.ReadFile(filepath.Join(filepath.Dir(path), ".dockerignore")); err == nil {
 		in.Dockerignore = ig
 	}
-	var lines []any
-	for _, l := range strings.Split(string(data), "\n") {
-		lines = append(lines, l)
+	if o.Raw {
+		var lines []any
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, l)
+		}
+		in.Raw = map[string]any{"lines": lines}
 	}
-	in.Raw = map[string]any{"lines": lines}
 	return in
 }
 

@@ -158,7 +158,7 @@ func TestPathFolder(t *testing.T) {
 
 func TestInputDetails(t *testing.T) {
 	root := tree(t, mixed)
-	ins, err := Path(root, Options{Dockerfiles: true})
+	ins, err := Path(root, Options{Dockerfiles: true, Raw: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 
 // readTerraform imports the configuration in dir (its *.tf files, tfvars
 // and local modules).
-func readTerraform(dir string, _ Options) Input {
+func readTerraform(dir string, o Options) Input {
 	in := Input{Kind: Terraform, Path: dir, Sources: map[string][]byte{}}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -36,9 +36,13 @@ func readTerraform(dir string, _ Options) Input {
 			return in
 		}
 		in.Sources[p] = data
-		raw[p] = rawHCL(p, data)
+		if o.Raw {
+			raw[p] = rawHCL(p, data)
+		}
 	}
-	in.Raw = raw
+	if o.Raw {
+		in.Raw = raw
+	}
 	g, probs, err := tf.ImportDir(dir, tf.Options{})
 	if err != nil {
 		in.Err = err
@@ -58,7 +62,7 @@ func tfNotes(probs []tf.Problem) []Note {
 }
 
 // readPlan imports a `terraform show -json` plan.
-func readPlan(path string, _ Options) Input {
+func readPlan(path string, o Options) Input {
 	in := Input{Kind: Plan, Path: path}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -74,7 +78,7 @@ func readPlan(path string, _ Options) Input {
 	in.Graphs = []*ir.Graph{g}
 	in.Notes = tfNotes(probs)
 	var raw any
-	if json.Unmarshal(data, &raw) == nil {
+	if o.Raw && json.Unmarshal(data, &raw) == nil {
 		in.Raw = raw
 	}
 	return in

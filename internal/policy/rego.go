@@ -30,6 +30,10 @@ type Policies struct {
 	needRaw, needIR bool
 }
 
+// ReadsRaw reports whether any policy reads input.raw (or the whole
+// input), so that a caller parses files into raw form only when needed.
+func (p *Policies) ReadsRaw() bool { return p != nil && p.needRaw }
+
 // regoRule is one deny or warn rule of one package: every body of that
 // name is one query.
 type regoRule struct {
