@@ -174,8 +174,8 @@ func Parse(file string, data []byte, opts Options) (t *Template, err error) {
 			t, err = nil, &Error{Loc: ir.Location{File: file}, Message: fmt.Sprintf("cannot parse template: %v", r)}
 		}
 	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := parseYAML(data)
+	if err != nil {
 		return nil, yamlError(file, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -194,6 +194,19 @@ func Parse(file string, data []byte, opts Options) (t *Template, err error) {
 		resolveConditions(t, opts)
 	}
 	return t, nil
+}
+
+// parseYAML parses a template: with the fast parser when it can
+// (fastyaml.go), with the YAML package otherwise.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	if doc, ok := parseFast(data); ok {
+		return doc, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

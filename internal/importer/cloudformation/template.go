@@ -3,6 +3,7 @@ package cloudformation
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/hoist-dev/hoist/internal/ir"
@@ -122,7 +123,7 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // Top-level sections of a template.
 var sections = []string{
@@ -452,9 +453,9 @@ func (c *conv) resources(t *Template, n *yaml.Node) {
 			c.errorf(p.k, path, RuleTemplate, "resource %q has no Type", p.key)
 		}
 		t.Resources[p.key] = info
-		if err := t.Graph.Add(r); err != nil {
-			c.errorf(p.k, path, RuleDuplicateKey, "%v", err)
-		}
+		// pairs drops duplicate keys, so the IDs are unique: append
+		// rather than Graph.Add, whose check would cost a scan each.
+		t.Graph.Resources = append(t.Graph.Resources, r)
 	}
 }
 

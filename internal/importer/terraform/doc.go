@@ -20,6 +20,12 @@
 // the rest of the folder is still imported. Nothing panics on malformed
 // input.
 //
+// ImportFiles reads a configuration given as name -> content: the files
+// are one root module whatever their folders (testdata/x/fail.tf alone is
+// a module), except those in a folder that a given file calls as a local
+// module; a module source is relative to the folder of the file calling
+// it, and locations keep the names as given.
+//
 // References to other resources are evaluated through markers (private-use
 // runes standing for IR values) so that they survive functions, templates
 // and jsonencode: aws_s3_bucket.b.arn becomes ir.GetAtt{AwsS3BucketB, Arn},
@@ -46,8 +52,17 @@
 // what they configure: aws_s3_bucket_* into the bucket, aws_iam_role_policy
 // and _policy_attachment into the role, the ECR policies into the
 // repository, a secret version into its secret, extra listener
-// certificates into the listener; when the target is not in the import
-// they are kept on their own. Security group rules stay separate
+// certificates into the listener, the policy attachments of users and
+// groups into their ManagedPolicyArns, user group memberships into the
+// user's Groups, an aws_elb_attachment into the Classic Load Balancer's
+// Instances, aws_api_gateway_method_settings into its stage's
+// MethodSettings (method_path */* is ResourcePath /* and HttpMethod *);
+// when the target is not in the import they are kept on their own. A
+// network ACL's inline rules and subnet_ids become NetworkAclEntry and
+// SubnetNetworkAclAssociation resources beside it. The adopted defaults
+// (aws_default_security_group, aws_default_network_acl,
+// aws_default_vpc) are not created by CloudFormation and stay
+// Terraform's. Security group rules stay separate
 // resources (AWS::EC2::SecurityGroupIngress/Egress); inline rules become
 // the group's lists; a rule with several CIDR blocks is one CloudFormation
 // rule per block. Unmapped aws_* types are kept as "Terraform::aws_foo"

@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/hoist-dev/hoist/internal/golden"
 	"github.com/hoist-dev/hoist/internal/ir"
@@ -274,7 +278,7 @@ func TestImportFilesFolders(t *testing.T) {
 			"./infra//main.tf": []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n"),
 		}, []string{"AwsSqsQueueQ AWS::SQS::Queue ./infra//main.tf:1:1 q"}},
 		{"module relative to the calling file", map[string][]byte{
-			"infra/main.tf": []byte("module \"web\" {\n  source = \"./modules/web\"\n  name   = var.name\n}\n\nvariable \"name\" {}\n"),
+			"infra/main.tf":             []byte("module \"web\" {\n  source = \"./modules/web\"\n  name   = var.name\n}\n\nvariable \"name\" {}\n"),
 			"infra/terraform.tfvars":    []byte("name = \"shop\"\n"),
 			"infra/modules/web/main.tf": web,
 		}, []string{
@@ -282,7 +286,7 @@ func TestImportFilesFolders(t *testing.T) {
 			"ModuleWebAwsLbTargetGroupThis AWS::ElasticLoadBalancingV2::TargetGroup infra/modules/web/main.tf:11:1 shop",
 		}},
 		{"two folders, one module", map[string][]byte{
-			"a/queue.tf": []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = local.name\n}\n"),
+			"a/queue.tf":  []byte("resource \"aws_sqs_queue\" \"q\" {\n  name = local.name\n}\n"),
 			"b/locals.tf": []byte("locals {\n  name = \"from-b\"\n}\n\nresource \"aws_sns_topic\" \"t\" {\n  name = aws_sqs_queue.q.name\n}\n"),
 		}, []string{
 			"AwsSqsQueueQ AWS::SQS::Queue a/queue.tf:1:1 from-b",
@@ -316,4 +320,50 @@ func TestImportFilesFolders(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTraversals: the importer's own walk finds the same variables as
+// hclsyntax.Variables for every attribute of every fixture.
+func TestTraversals(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*.tf")
+	more, _ := filepath.Glob("testdata/*/*/*/*.tf")
+	n := 0
+	for _, p := range append(files, more...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := hclsyntax.ParseConfig(data, p, hcl.InitialPos)
+		body, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		var walk func(b *hclsyntax.Body)
+		walk = func(b *hclsyntax.Body) {
+			for _, a := range b.Attributes {
+				n++
+				want := rangesOf(hclsyntax.Variables(a.Expr))
+				got := rangesOf(traversals(a.Expr, nil))
+				if got != want {
+					t.Errorf("%s: got %s, want %s", a.SrcRange, got, want)
+				}
+			}
+			for _, blk := range b.Blocks {
+				walk(blk.Body)
+			}
+		}
+		walk(body)
+	}
+	if n < 100 {
+		t.Fatalf("checked %d attributes, want at least 100", n)
+	}
+}
+
+func rangesOf(trs []hcl.Traversal) string {
+	var out []string
+	for _, tr := range trs {
+		out = append(out, tr.SourceRange().String())
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
 }

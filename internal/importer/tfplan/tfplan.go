@@ -1,9 +1,18 @@
 // Package tfplan imports `terraform show -json` plan output into Hoist's
 // IR through the same aws_* -> CloudFormation mapping as the HCL importer
 // (package terraform): planned values become CloudFormation-typed
-// resources, values known only after apply become ir.Call{Fn: "Expr",
-// Args: "(known after apply)"}, and each resource's Metadata records the
-// planned action ({"TerraformAction": "create"}) for cost diffs.
+// resources, and each resource's Metadata records the planned action
+// ({"TerraformAction": "create"}) for cost diffs.
+//
+// A value known only after apply becomes the reference the plan's
+// configuration section names for it (its expressions' references), as
+// ir.Ref, ir.GetAtt or ir.Sub on the target's logical ID, when the
+// expression refers to one attribute of one resource instance and to
+// nothing else: the expression is taken to be that reference (a template
+// around it, "${aws_s3_bucket.b.arn}/*", loses its text). So a split S3
+// resource whose bucket name is not known yet still merges into its
+// bucket. Any other unknown value becomes ir.Call{Fn: "Expr", Args:
+// "(known after apply)"}.
 //
 // A plan carries no source positions: every location is the plan file.
 // Resources being deleted are read from their prior values. The package
@@ -61,6 +70,11 @@ func Import(file string, data []byte) (*ir.Graph, []terraform.Problem, error) {
 			changes[rc.Address] = rc
 		}
 	}
+	// The configuration's expressions name what values known only after
+	// apply refer to.
+	config := configIndex(plan.Config)
+	rv := &resolver{instances: map[string][]string{}, types: map[string]string{}}
+	eachPlanned(&plan, func(r *tfjson.StateResource) { rv.add(r.Address, r.Type) })
 	var probs []terraform.Problem
 	var insts []terraform.Instance
 	seen := map[string]bool{}
@@ -79,34 +93,22 @@ func Import(file string, data []byte) (*ir.Graph, []terraform.Problem, error) {
 			attrs = &ir.Map{Loc: loc}
 		}
 		markUnknown(attrs, unknown, loc)
+		if cr := config[configAddress(addr)]; cr != nil {
+			rv.resolve(attrs, cr.Expressions, modulePart(addr), 0)
+		}
 		in := terraform.Instance{Address: addr, Type: typ, Attrs: attrs, Loc: loc}
 		if rc := changes[addr]; rc != nil && rc.Change != nil {
 			in.Metadata = ir.M("TerraformAction", action(rc.Change.Actions))
 		}
 		insts = append(insts, in)
 	}
-	if plan.PlannedValues != nil {
-		var walk func(m *tfjson.StateModule, depth int)
-		walk = func(m *tfjson.StateModule, depth int) {
-			if m == nil || depth > 50 {
-				return
-			}
-			for _, r := range m.Resources {
-				if r == nil || r.Mode != tfjson.ManagedResourceMode {
-					continue
-				}
-				var unknown any
-				if rc := changes[r.Address]; rc != nil && rc.Change != nil {
-					unknown = rc.Change.AfterUnknown
-				}
-				add(r.Address, r.Type, r.AttributeValues, unknown)
-			}
-			for _, c := range m.ChildModules {
-				walk(c, depth+1)
-			}
+	eachPlanned(&plan, func(r *tfjson.StateResource) {
+		var unknown any
+		if rc := changes[r.Address]; rc != nil && rc.Change != nil {
+			unknown = rc.Change.AfterUnknown
 		}
-		walk(plan.PlannedValues.RootModule, 0)
-	}
+		add(r.Address, r.Type, r.AttributeValues, unknown)
+	})
 	// Resources being deleted are not in the planned values.
 	for _, rc := range plan.ResourceChanges {
 		if rc == nil || rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || !rc.Change.Actions.Delete() {
@@ -118,6 +120,29 @@ func Import(file string, data []byte) (*ir.Graph, []terraform.Problem, error) {
 	sort.SliceStable(insts, func(i, j int) bool { return insts[i].Address < insts[j].Address })
 	g, more := terraform.Build(file, ir.FromPlan, insts)
 	return g, append(probs, more...), nil
+}
+
+// eachPlanned calls fn for every managed resource of the planned values,
+// root module first, then child modules depth first.
+func eachPlanned(plan *tfjson.Plan, fn func(r *tfjson.StateResource)) {
+	if plan.PlannedValues == nil {
+		return
+	}
+	var walk func(m *tfjson.StateModule, depth int)
+	walk = func(m *tfjson.StateModule, depth int) {
+		if m == nil || depth > 50 {
+			return
+		}
+		for _, r := range m.Resources {
+			if r != nil && r.Mode == tfjson.ManagedResourceMode {
+				fn(r)
+			}
+		}
+		for _, c := range m.ChildModules {
+			walk(c, depth+1)
+		}
+	}
+	walk(plan.PlannedValues.RootModule, 0)
 }
 
 // action names a planned change: create, update, delete, replace, read or
@@ -144,12 +169,7 @@ func markUnknown(m *ir.Map, unknown any, loc ir.Location) {
 	if !ok {
 		return
 	}
-	keys := make([]string, 0, len(u))
-	for k := range u {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range ir.SortedKeys(u) {
 		switch x := u[k].(type) {
 		case bool:
 			if x && m.Get(k) == nil {

@@ -63,9 +63,15 @@ func TestImportStack(t *testing.T) {
 		{"aws_db_instance.db", "AWS::RDS::DBInstance", "AllocatedStorage", "50"},
 		{"aws_db_instance.db", "AWS::RDS::DBInstance", "KmsKeyId", map[string]any{"Expr": "(known after apply)"}},
 		{"aws_ecs_service.web", "AWS::ECS::Service", "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp", "DISABLED"},
-		{"aws_ecs_service.web", "AWS::ECS::Service", "Cluster", map[string]any{"Expr": "(known after apply)"}},
+		{"aws_ecs_service.web", "AWS::ECS::Service", "Cluster", map[string]any{"Fn::GetAtt": []any{"AwsEcsClusterMain", "Arn"}}},
 		{"aws_lb.web", "AWS::ElasticLoadBalancingV2::LoadBalancer", "Scheme", "internet-facing"},
-		{"aws_lb_listener.https", "AWS::ElasticLoadBalancingV2::Listener", "DefaultActions.0.TargetGroupArn", map[string]any{"Expr": "(known after apply)"}},
+		{"aws_lb_listener.https", "AWS::ElasticLoadBalancingV2::Listener", "DefaultActions.0.TargetGroupArn", map[string]any{"Ref": "AwsLbTargetGroupWeb"}},
+		{"aws_lb_listener.https", "AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn", map[string]any{"Ref": "AwsLbWeb"}},
+		{"aws_nat_gateway.main", "AWS::EC2::NatGateway", "AllocationId", map[string]any{"Fn::GetAtt": []any{"AwsEipNat", "AllocationId"}}},
+		// The public access block names its bucket only through the
+		// configuration: it still merges.
+		{"aws_s3_bucket.logs", "AWS::S3::Bucket", "PublicAccessBlockConfiguration.RestrictPublicBuckets", true},
+		{"aws_s3_bucket.logs", "AWS::S3::Bucket", "BucketName", map[string]any{"Expr": "(known after apply)"}},
 		{"aws_nat_gateway.main", "AWS::EC2::NatGateway", "SubnetId", "subnet-a"},
 		{"aws_sqs_queue.old", "AWS::SQS::Queue", "QueueName", "shop-old"},
 	}
@@ -88,7 +94,7 @@ func TestImportStack(t *testing.T) {
 			t.Errorf("%s: TerraformAction = %v, want %s", addr, r, want)
 		}
 	}
-	if byAddr["aws_s3_bucket_versioning.assets"] != nil || byAddr["random_id.suffix"] != nil {
+	if byAddr["aws_s3_bucket_versioning.assets"] != nil || byAddr["aws_s3_bucket_public_access_block.logs"] != nil || byAddr["random_id.suffix"] != nil {
 		t.Errorf("split bucket resources and non-AWS resources must not be resources")
 	}
 }
@@ -244,4 +250,75 @@ func keyed(l []any) bool {
 		}
 	}
 	return len(l) > 0
+}
+
+// TestConfigReferences: references in a module instance resolve to
+// instances of the same module instance, by their key; an expression
+// naming two resources, or a variable too, stays unknown.
+func TestConfigReferences(t *testing.T) {
+	plan := `{"format_version": "1.2",
+  "planned_values": {"root_module": {"child_modules": [{"address": "module.app[0]", "resources": [
+    {"address": "module.app[0].aws_s3_bucket.b[0]", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "index": 0, "values": {}},
+    {"address": "module.app[0].aws_s3_bucket.b[1]", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "index": 1, "values": {}},
+    {"address": "module.app[0].aws_s3_bucket_versioning.v[1]", "mode": "managed", "type": "aws_s3_bucket_versioning", "name": "v", "index": 1,
+     "values": {"versioning_configuration": [{"status": "Enabled"}]}},
+    {"address": "module.app[0].aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q", "values": {}},
+    {"address": "module.app[0].aws_sns_topic.t", "mode": "managed", "type": "aws_sns_topic", "name": "t", "values": {}}
+  ]}]}},
+  "resource_changes": [
+    {"address": "module.app[0].aws_s3_bucket_versioning.v[1]", "mode": "managed", "type": "aws_s3_bucket_versioning", "change": {"actions": ["create"], "after_unknown": {"bucket": true}}},
+    {"address": "module.app[0].aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "change": {"actions": ["create"], "after_unknown": {"name": true, "kms_master_key_id": true}}}
+  ],
+  "configuration": {"root_module": {"module_calls": {"app": {"source": "./app", "module": {"resources": [
+    {"address": "aws_s3_bucket_versioning.v", "mode": "managed", "type": "aws_s3_bucket_versioning", "name": "v",
+     "expressions": {"bucket": {"references": ["aws_s3_bucket.b[1].id", "aws_s3_bucket.b[1]", "aws_s3_bucket.b"]}}},
+    {"address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q",
+     "expressions": {"name": {"references": ["var.prefix", "aws_sns_topic.t.name", "aws_sns_topic.t"]},
+                     "kms_master_key_id": {"references": ["aws_sns_topic.t.arn", "aws_s3_bucket.b[0].arn"]}}}
+  ]}}}}}
+}`
+	g, _, err := Import("p.json", []byte(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAddr := map[string]*ir.Resource{}
+	for _, r := range g.Resources {
+		byAddr[r.Origin.Source] = r
+	}
+	if r := byAddr["module.app[0].aws_s3_bucket_versioning.v[1]"]; r != nil {
+		t.Errorf("versioning of bucket b[1] kept on its own: %v", ir.Plain(r.Properties))
+	}
+	if r := byAddr["module.app[0].aws_s3_bucket.b[1]"]; r == nil || ir.Lookup(r.Properties, "VersioningConfiguration.Status") != ir.String("Enabled") {
+		t.Errorf("bucket b[1] has no versioning")
+	}
+	if r := byAddr["module.app[0].aws_s3_bucket.b[0]"]; r == nil || r.Properties.Get("VersioningConfiguration") != nil {
+		t.Errorf("bucket b[0] got b[1]'s versioning")
+	}
+	q := byAddr["module.app[0].aws_sqs_queue.q"]
+	if q == nil {
+		t.Fatal("queue not imported")
+	}
+	for _, k := range []string{"QueueName", "KmsMasterKeyId"} {
+		if got := q.Properties.Get(k); got != unknownValue {
+			t.Errorf("queue %s: got %v, want (known after apply)", k, ir.Plain(got))
+		}
+	}
+}
+
+func TestSteps(t *testing.T) {
+	for in, want := range map[string][2]string{
+		`module.web["a.b"].aws_s3_bucket.b[0]`: {"module.web.aws_s3_bucket.b", `module.web["a.b"].`},
+		"aws_s3_bucket.b":                      {"aws_s3_bucket.b", ""},
+		"module.x.module.y[2].aws_lb.l":        {"module.x.module.y.aws_lb.l", "module.x.module.y[2]."},
+	} {
+		if got := configAddress(in); got != want[0] {
+			t.Errorf("configAddress(%s) = %s, want %s", in, got, want[0])
+		}
+		if got := modulePart(in); got != want[1] {
+			t.Errorf("modulePart(%s) = %s, want %s", in, got, want[1])
+		}
+	}
+	if _, ok := splitSteps(`a.b["x`); ok {
+		t.Errorf("splitSteps accepted an unclosed index")
+	}
 }
