@@ -168,7 +168,7 @@ func TestFixtures(t *testing.T) {
 					t.Errorf("%s: got findings %v, want %v", path, got, want)
 				}
 			}
-			for _, need := range []string{"fail.yaml", "pass.yaml"} {
+			for _, need := range []string{"fail.yaml", "pass.yaml", "fail.tf", "pass.tf"} {
 				if !have[need] {
 					t.Errorf("rule %s: missing %s", r.ID, filepath.Join(dir, need))
 				}
