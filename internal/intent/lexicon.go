@@ -174,7 +174,7 @@ var lexicon = joinEntries(
 	words(cEnv, "dev", "development", "dev", "sandbox", "demo", "prototype", "poc", "proof of concept", "hobby project", "side project"),
 	words(cEnv, "staging", "staging", "stage", "preprod", "pre-production"),
 	words(cEnv, "test", "test", "testing", "qa"),
-	words(cTarget, "ecs-fargate", "fargate", "ecs fargate", "aws fargate", "classic fargate", "fargate service", "ecs on fargate"),
+	words(cTarget, "ecs-fargate", "fargate", "ecs fargate", "aws fargate", "classic fargate", "ecs on fargate"),
 	words(cTarget, "ecs-express", "express mode", "ecs express", "ecs express mode", "express gateway"),
 	words(cTarget, "apprunner", "app runner", "apprunner", "aws app runner"),
 	// Regions by place name.
