@@ -26,9 +26,6 @@ type costOptions struct {
 	CompareTo     string
 	FreeTier      bool
 	UsageTemplate bool
-	// RegionSet is true when the user chose the region; otherwise a
-	// hoist.yaml's region wins over the default.
-	RegionSet bool
 }
 
 func newCostCmd(deps *Deps) *cobra.Command {
@@ -68,12 +65,11 @@ comment) or html (one self-contained page).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Path = args[0]
-			opts.RegionSet = cmd.Flags().Changed("region") || deps.Getenv("HOIST_REGION") != ""
 			return runCost(deps, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Region, "region", "us-east-1", "AWS region to price in (default: a hoist.yaml's region, else us-east-1)")
+	f.StringVar(&opts.Region, "region", "", "AWS region to price in (default: a hoist.yaml's region, else us-east-1)")
 	f.StringVar(&opts.UsageFile, "usage", "", "usage file: hoist-usage.yml or infracost-usage.yml")
 	f.StringVar(&opts.CompareTo, "compare-to", "", "a path, or git:REF for PATH at a commit, to compare with")
 	f.BoolVar(&opts.FreeTier, "free-tier", false, "apply AWS's monthly free allowances")
@@ -96,8 +92,14 @@ func runCost(deps *Deps, opts *costOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.RegionSet && region != "" {
+	// The region: --region (or HOIST_REGION, or the config file), else
+	// the region a hoist.yaml names, else us-east-1.
+	switch {
+	case opts.Region != "":
+	case region != "":
 		opts.Region = region
+	default:
+		opts.Region = "us-east-1"
 	}
 	if opts.UsageTemplate {
 		_, err := deps.IO.Out.Write(cost.UsageTemplate(graphs))

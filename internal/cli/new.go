@@ -53,7 +53,11 @@ func (o *llmOptions) editor(ctx context.Context, deps *Deps) (*llmedit.Editor, e
 	if err != nil {
 		return nil, &UsageError{Err: err}
 	}
-	confDir := filepath.Dir(configPath(deps.Getenv))
+	conf := configPath(deps.Getenv)
+	if conf == "" {
+		return nil, usageErrorf("no folder for the redaction key: set XDG_CONFIG_HOME or HOME")
+	}
+	confDir := filepath.Dir(conf)
 	key, err := llm.LoadOrCreateKey(filepath.Join(confDir, "llm.key"))
 	if err != nil {
 		return nil, err
@@ -62,15 +66,24 @@ func (o *llmOptions) editor(ctx context.Context, deps *Deps) (*llmedit.Editor, e
 	if dir := userCacheDir(deps.Getenv); dir != "" {
 		c.CacheDir = filepath.Join(dir, "llm")
 	}
-	c.AuditLog = filepath.Join(userStateDir(deps.Getenv), "llm-audit.log")
+	state := userStateDir(deps.Getenv)
+	if state == "" {
+		return nil, usageErrorf("no folder for the LLM audit log: set XDG_STATE_HOME or HOME")
+	}
+	c.AuditLog = filepath.Join(state, "llm-audit.log")
 	return &llmedit.Editor{Client: c}, nil
 }
 
 // userStateDir is $XDG_STATE_HOME/hoist (or ~/.local/state/hoist).
+// It is "" when neither is set.
 func userStateDir(getenv func(string) string) string {
 	dir := getenv("XDG_STATE_HOME")
 	if dir == "" {
-		dir = filepath.Join(getenv("HOME"), ".local", "state")
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
 	}
 	return filepath.Join(dir, "hoist")
 }
@@ -371,7 +384,7 @@ func intentResult(res *intent.Result, engine string) (intentView, error) {
 	}
 	ex, err := expand.Expand(full)
 	if err != nil {
-		return view, err
+		return view, &UsageError{Err: fmt.Errorf("the description gives a spec Hoist cannot build: %w", err)}
 	}
 	for _, r := range ex.Graph.Resources {
 		view.Resources = append(view.Resources, resourceView{Type: r.Type, LogicalID: r.ID, Properties: ir.Plain(r.Properties)})

@@ -82,7 +82,7 @@ svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 	fmt.Fprintf(b, "<tr class=\"res\"><td colspan=\"3\">Total</td><td class=\"num\">%s</td></tr>\n</tbody>\n</table>\n", fmtMoney(r.Total))
 	b.WriteString("<p class=\"meta\"><span class=\"usage\">*</span> usage-based: set quantities in hoist-usage.yml.</p>\n")
 	if n, s := r.freeSummary(); n > 0 {
-		fmt.Fprintf(b, "<p class=\"meta\">%d free resources: %s</p>\n", n, e(s))
+		fmt.Fprintf(b, "<p class=\"meta\">%s: %s</p>\n", plural(n, "free resource"), e(s))
 	}
 	if len(r.Savings) > 0 {
 		b.WriteString("<h2>Savings</h2>\n<table>\n<thead><tr><th>Resource</th><th>Action</th><th class=\"num\">Monthly savings</th><th>Effort</th><th>Description</th></tr></thead>\n<tbody>\n")

@@ -84,7 +84,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		b.WriteString("\n</details>\n")
 	}
 	if len(r.Unsupported) > 0 {
-		fmt.Fprintf(b, "\n<details><summary>%d resources not priced</summary>\n\n", len(r.Unsupported))
+		fmt.Fprintf(b, "\n<details><summary>%s not priced</summary>\n\n", plural(len(r.Unsupported), "resource"))
 		for _, u := range r.Unsupported {
 			fmt.Fprintf(b, "- `%s` (%s)\n", mdEscape(u.Address), u.Type)
 		}

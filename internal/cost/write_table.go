@@ -75,10 +75,10 @@ func (r *Report) WriteTable(w io.Writer, color bool) error {
 	}
 	b.WriteString("* usage-based: set quantities in hoist-usage.yml (hoist cost --usage FILE)\n")
 	if n, s := r.freeSummary(); n > 0 {
-		fmt.Fprintf(b, "\n%d free resources: %s\n", n, s)
+		fmt.Fprintf(b, "\n%s: %s\n", plural(n, "free resource"), s)
 	}
 	if len(r.Unsupported) > 0 {
-		fmt.Fprintf(b, "\n%d resources not priced (no pricer for their type):\n", len(r.Unsupported))
+		fmt.Fprintf(b, "\n%s not priced (no pricer for their type):\n", plural(len(r.Unsupported), "resource"))
 		for _, u := range r.Unsupported {
 			fmt.Fprintf(b, "  %s (%s)\n", u.Address, u.Type)
 		}

@@ -67,3 +67,11 @@ func (r *Report) freeSummary() (int, string) {
 
 // comparing reports whether Compare made the report.
 func (r *Report) comparing() bool { return r.PastTotal != nil }
+
+// plural is "1 resource" or "3 resources".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

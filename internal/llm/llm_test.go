@@ -372,6 +372,7 @@ var secrets = []string{
 	"sk-proj-abcdefghijklmnopqrstuvwxyz",
 	"hunter2hunter2",
 	"s3cr3t-db-pass",
+	"db.internal",
 	"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
 }
 

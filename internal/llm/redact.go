@@ -49,12 +49,12 @@ var redactions = []redaction{
 	{kind: "AWS_KEY_ID", re: regexp.MustCompile(`\b(?:AKIA|ASIA|AIDA|AROA|ANPA|AGPA)[A-Z0-9]{16}\b`)},
 	{kind: "TOKEN", re: regexp.MustCompile(`\b(?:sk-ant-[A-Za-z0-9_-]{16,}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}|xox[abprs]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{36})\b`)},
 	{kind: "JWT", re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
+	// An environment assignment, NAME=value: the value.
+	{kind: "ENV_VALUE", re: regexp.MustCompile(`\b[A-Z][A-Z0-9_]{2,}=("[^"]*"|'[^']*'|[^\s"',;]+)`), group: 1},
 	// user:password@ in a connection string: the password.
 	{kind: "SECRET", re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^:/\s@]+:([^@\s]+)@`), group: 1},
 	// A secret-looking name assigned a value: the value.
 	{kind: "SECRET", re: regexp.MustCompile(`(?i)\b[a-z0-9_]*(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credential)[a-z0-9_]*["']?\s*[:=]\s*["']?([^\s"',;]{4,})`), group: 1},
-	// An environment assignment, NAME=value: the value.
-	{kind: "ENV_VALUE", re: regexp.MustCompile(`\b[A-Z][A-Z0-9_]{2,}=("[^"]*"|'[^']*'|[^\s"',;]+)`), group: 1},
 	{kind: "ACCOUNT_ID", re: regexp.MustCompile(`\b[0-9]{12}\b`)},
 	// A 40-character secret access key standing alone.
 	{kind: "SECRET", re: regexp.MustCompile(`\b[A-Za-z0-9/+]{40}\b`)},
