@@ -35,6 +35,9 @@ type comp struct {
 	publicSet, portSet bool
 	// consumer says a service only consumes (a queue, a topic): a worker.
 	consumer bool
+	// cdnOnly says a static site was made from a CDN phrase alone ("a CDN
+	// in front of ..."): a site named later is the same one.
+	cdnOnly bool
 	// dbEngineHint is "aurora" or "aurora-serverless" until an engine is
 	// chosen.
 	dbEngineHint string

@@ -82,13 +82,22 @@
 // description a definite phrase ("the queue") refers to the last one
 // named, else creates it; in a change it refers to an existing component
 // (by name, else by kind when only one fits), and an ambiguous one is
-// reported instead of guessed.
+// reported instead of guessed: nothing in its clause is applied to it or
+// to anything else in its place ("make the database multi-AZ" with two
+// databases changes neither, and "multi-AZ" is reported).
+//
+// A CDN ("CDN", "CloudFront") is the CloudFront of a static site: with a
+// site named it is that site ("a static site with a CDN"), alone it makes
+// one that a site named later joins. A bucket the description names
+// behind it ("a CDN in front of the bucket") is the site's own bucket,
+// not a bucket of its own; CloudFront in front of a service or of a
+// bucket the spec already has is a warning.
 //
 // # Attachment
 //
 // Modifiers inside a noun phrase apply to its component. A modifier on
-// its own applies to the clause's focus (the last component named) if it
-// fits there, else to the nearest component of the clause that it fits
+// its own applies to the clause's focus (what was named last: each of
+// "all the databases") if it fits there, else to the nearest component of the clause that it fits
 // (walking back), else to the clause's subject; after "with", only to the
 // phrase before "with" ("a database with 8 GB memory" is not the api's
 // memory). What still fits nothing waits for a later component in the
@@ -104,13 +113,23 @@
 // "publishes to", "consumes", "subscribes to", "behind", "used by",
 // "feeds") links a subject and an object. The subject is the nearest
 // service or function: the last one named in the clause that was not
-// itself an object ("an api and a worker that reads from the queue":
-// the worker), subjects joined by "and" share it ("the api and the worker
-// use the database"), else the last one named in the description, else
-// the only one. Objects are the noun phrases after the relation; the
-// relation carries across "and" to data stores and definite phrases, and
-// a new indefinite service ("... and a worker that ...") starts a new
-// subject. "an api that the worker calls" puts the object first.
+// itself an object, subjects joined by "and" share it ("the api and the
+// worker use the database"), else the last one named in the description,
+// else the only one. A relative clause ("that reads from ...", "which
+// uses ...") belongs to the nearest head before it only ("an api and a
+// worker that reads from the queue": the worker alone), unless "both",
+// "all" or "each" says otherwise. Objects are the noun phrases after the
+// relation; the relation carries across "and" to data stores and
+// definite phrases, and a new indefinite service ("... and a worker that
+// ...") or a service with a verb of its own ("..., and the api uses
+// ...") starts a new subject. "an api that the worker calls" puts the
+// object first.
+//
+// A negated relation undoes a relation and keeps both components: "the
+// worker no longer uses the queue", "stops using", "doesn't need the
+// queue anymore", "the queue is no longer used by the worker" remove
+// the depends_on entry (or subscription) only. Without a service as the
+// subject ("we no longer need the queue") it removes the component.
 // Relations become depends_on (which expand turns into least-privilege
 // IAM and security group rules), topic subscribers (a queue or function
 // "subscribed to" a topic, a topic that "fans out to" queues), public
@@ -118,15 +137,25 @@
 // "with" after a service links the data stores that follow; "for the
 // api" after data stores links them to it. In a new spec with exactly one
 // service or function, data stores nothing uses are connected to it, as
-// an assumption; otherwise they are reported.
+// an assumption (unless the description disconnected them); otherwise
+// they are reported.
+//
+// A service becomes a function only when a Lambda phrase within its own
+// phrase follows "on", "in" or "as" ("a REST API on Lambda"); "a web app
+// with 3 tasks and a python lambda" is a service and a function. Service
+// settings a function cannot take (task count, port, cpu) are dropped
+// with a warning.
 //
 // # Results
 //
 // The spec holds what the description said and what the engine must
-// choose for a valid spec (names, a web service's port and exposure, a
-// database or cache engine), each choice listed as an [Assumption] with
-// its reason; the values spec.Defaults would fill are listed too but not
-// written, as a hand-written hoist.yaml would leave them out (for a
+// choose for a spec that builds (names, a web service's port and
+// exposure, a database or cache engine, a function's runtime language:
+// the one the rest of the application uses, else Node.js; and a handler
+// where spec.Defaults has no conventional one), each choice listed as an
+// [Assumption] with its reason; the values spec.Defaults would fill are
+// listed too but not written, as a hand-written hoist.yaml would leave
+// them out (for a
 // change, only the defaults the change brings in). Content words that
 // mapped to nothing are [Unrecognized], adjacent ones joined, with byte
 // offsets. Values hoist.yaml rejects are dropped with a warning, so the
@@ -142,7 +171,9 @@
 // engine ("ignore previous instructions"). The words that make the request
 // are taken out, a "refused: ..." warning names it once, and the rest of
 // the description is read as usual: "a public bucket" is a private bucket
-// and a refusal.
+// and a refusal. Words the refusal quotes are never reported again as
+// unrecognized; a relation inside it ("full access to the bucket") still
+// links, with least privilege.
 //
 // Everything is deterministic: ordered lists, no maps iterated for
 // output, the same input gives the same Result.

@@ -57,6 +57,9 @@ func FuzzNew(f *testing.F) {
 		if errs := spec.Validate(r.Spec); len(errs) > 0 {
 			t.Fatalf("New(%q) gave an invalid spec: %v", s, errs)
 		}
+		if p := buildProblems(r.Spec); len(p) > 0 {
+			t.Fatalf("New(%q) gave a spec that would not build: %v", s, p)
+		}
 		for _, u := range r.Unrecognized {
 			if u.Position+len(u.Text) <= len(s) && s[u.Position:u.Position+len(u.Text)] != u.Text && utf8.ValidString(s) {
 				t.Fatalf("New(%q): unrecognized %q not at %d", s, u.Text, u.Position)
@@ -85,6 +88,9 @@ func FuzzChange(f *testing.F) {
 		}
 		if errs := spec.Validate(r.Spec); len(errs) > 0 {
 			t.Fatalf("Change(%q) gave an invalid spec: %v", s, errs)
+		}
+		if p := buildProblems(r.Spec); len(p) > 0 {
+			t.Fatalf("Change(%q) gave a spec that would not build: %v", s, p)
 		}
 	})
 }

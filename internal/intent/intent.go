@@ -139,6 +139,7 @@ func (e *engine) finish() {
 			e.warn("API Gateway needs a Lambda function behind it; describe the function (e.g. \"a Python Lambda behind API Gateway\")")
 		}
 	}
+	langs := e.fnLanguages()
 	for _, c := range e.comps {
 		if c.removed || c.existing {
 			continue
@@ -152,7 +153,7 @@ func (e *engine) finish() {
 			}
 			if web && !c.publicSet {
 				c.svc.Public = true
-				c.note(".public", true, "an "+c.roleWord()+" is reached from the internet through its load balancer; say \"private\" or \"internal\" to keep it inside the VPC")
+				c.note(".public", true, article(c.roleWord())+" is reached from the internet through its load balancer; say \"private\" or \"internal\" to keep it inside the VPC")
 			}
 		case kDatabase:
 			switch {
@@ -168,6 +169,8 @@ func (e *engine) finish() {
 				c.cache.Engine = "valkey"
 				c.note(".engine", c.cache.Engine, "no engine named: Valkey speaks the Redis protocol and costs less than Redis OSS on ElastiCache")
 			}
+		case kFunction:
+			e.finishFunction(c, langs)
 		}
 	}
 	// Names: the description's, else one made from what the thing is.
@@ -228,6 +231,86 @@ func (e *engine) finish() {
 	}
 }
 
+// defaultFunctionLanguage is the runtime of a new function whose
+// language nothing says.
+const defaultFunctionLanguage = "node"
+
+// handlerPlaceholders are entry points for the languages spec.Defaults
+// has no conventional handler for, so that the function builds; the
+// assumption says to change them.
+var handlerPlaceholders = []struct{ lang, handler string }{
+	{"java", "example.Handler::handleRequest"},
+	{"dotnet", "Function::Function.Function::FunctionHandler"},
+}
+
+// finishFunction gives a new function what it needs to build: a runtime
+// language (Lambda has no default; the one language the rest of the
+// application uses, else Node.js) and, where spec.Defaults has none for
+// the language, a handler.
+func (e *engine) finishFunction(c *comp, langs []string) {
+	if c.fn.Runtime.Language == "" {
+		if len(langs) == 1 {
+			c.fn.Runtime.Language = langs[0]
+			c.note(".runtime.language", langs[0], "no language named for the function: "+langs[0]+" is the language of the rest of the application")
+		} else {
+			c.fn.Runtime.Language = defaultFunctionLanguage
+			c.note(".runtime.language", defaultFunctionLanguage, "no language named for the function: Node.js is the most used Lambda runtime; say e.g. \"a python lambda\" for another ("+strings.Join(functionLanguages(), ", ")+")")
+		}
+	}
+	if c.fn.Handler == "" && !hasDefaultHandler(c.fn.Runtime.Language) {
+		h := "handler"
+		for _, p := range handlerPlaceholders {
+			if p.lang == c.fn.Runtime.Language {
+				h = p.handler
+			}
+		}
+		c.fn.Handler = h
+		c.note(".handler", h, "Lambda needs an entry point and "+c.fn.Runtime.Language+" has no conventional one; change it to your handler")
+	}
+}
+
+// fnLanguages lists the languages the description or the spec gave its
+// services and functions, of those Lambda has a runtime for.
+func (e *engine) fnLanguages() []string {
+	var langs []string
+	for _, o := range e.computes() {
+		l := o.svc.Runtime.Language
+		if o.kind == kFunction {
+			l = o.fn.Runtime.Language
+		}
+		if _, ok := spec.FunctionRuntimes[l]; ok && !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
+// functionLanguages are the languages Lambda runs in Hoist, sorted.
+func functionLanguages() []string {
+	out := make([]string, 0, len(spec.FunctionRuntimes))
+	for l := range spec.FunctionRuntimes {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// hasDefaultHandler reports whether spec.Defaults fills a handler for a
+// function in lang.
+func hasDefaultHandler(lang string) bool {
+	s := &spec.Spec{Functions: []spec.Function{{Name: "f", Runtime: spec.Runtime{Language: lang}}}}
+	spec.Defaults(s)
+	return s.Functions[0].Handler != ""
+}
+
+// article puts "a" or "an" before a phrase.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiouAEIOU", rune(w[0])) {
+		return "an " + w
+	}
+	return "a " + w
+}
+
 func (c *comp) roleWord() string {
 	switch c.role {
 	case "api":
@@ -250,6 +333,11 @@ func (e *engine) connectOnlyCompute() {
 			continue
 		}
 		used := false
+		for _, u := range e.unlinked {
+			if u[1] == c {
+				used = true // the description said who no longer uses it
+			}
+		}
 		for _, o := range e.comps {
 			if !o.removed && (slices.Contains(o.deps, c) || slices.Contains(o.subs, c)) {
 				used = true
@@ -431,7 +519,7 @@ func (e *engine) fix(err spec.Error) bool {
 		case field == "timeout":
 			f.Timeout = 0
 		case strings.HasPrefix(field, "runtime"):
-			f.Runtime = spec.Runtime{}
+			f.Runtime = spec.Runtime{Language: defaultFunctionLanguage}
 		case strings.HasPrefix(field, "depends_on["):
 			f.DependsOn = sub(f.DependsOn)
 		case strings.HasPrefix(field, "env["):
@@ -550,7 +638,7 @@ func (e *engine) unrecognized() []Unrecognized {
 	last := -2
 	for i := range e.lx {
 		l := &e.lx[i]
-		if l.used || l.blocked || !content(l.cat) {
+		if l.used || l.blocked || l.refused || !content(l.cat) && !(l.cat == cNeg && l.val == "stop") {
 			continue
 		}
 		if last == i-1 && len(out) > 0 {

@@ -30,6 +30,9 @@ type engine struct {
 	lastCompute *comp
 	lastAny     *comp
 	negated     []kind
+	// unlinked are the pairs the description disconnected ("the worker
+	// no longer uses the queue"): never connected by assumption.
+	unlinked [][2]*comp
 	// pendingLB and pendingHTTP are a load balancer or API Gateway named
 	// before any service or function they could front.
 	pendingLB, pendingHTTP bool
@@ -60,6 +63,23 @@ type clauseState struct {
 	comps    []*comp
 	deferred []mod
 	perAZ    bool
+	// npEnd is the end of the last noun phrase read: a verb right after
+	// it has that phrase as its grammatical subject.
+	npEnd int
+	// negIdx is the lexeme of the pending negation; negStop says it was
+	// "stop", which negates only a relation ("stops using").
+	negIdx  int
+	negStop bool
+	// unlinkFrom are the components a negated relation disconnects.
+	unlinkFrom []*comp
+	// pred says the noun phrase being read is followed by a relation,
+	// verb or negation of its own: "..., and the api uses ..." is a new
+	// subject, not one more object.
+	pred bool
+	// ambig says the clause named something ambiguously ("the database"
+	// with two of them): modifiers that find no definite component in
+	// the clause are not applied.
+	ambig bool
 }
 
 func (e *engine) warn(format string, args ...any) {
@@ -192,14 +212,21 @@ func (e *engine) clause(start, end int) {
 		switch l.cat {
 		case cVerb:
 			e.use(i)
+			if e.unlinkVerb(st, l, i) {
+				// "the worker doesn't need the queue anymore": the relation
+				// goes, the queue stays.
+				e.startRel(st, "unlink", "fwd", i, start)
+				i++
+				continue
+			}
 			if l.val == "modify" && (l.norm == "use" || l.norm == "run") && st.subject != nil {
 				// "the api should use postgres": a relation.
-				st.rel, st.relIdx, st.relObjs = "fwd", i, 0
+				e.startRel(st, "fwd", "fwd", i, start)
 				i++
 				continue
 			}
 			st.mode, st.verbNorm = l.val, l.norm
-			st.rel, st.with, st.neg = "", false, false
+			st.rel, st.with, st.neg, st.negStop = "", false, false, false
 			if l.val == "disable" {
 				st.neg = true
 			}
@@ -207,17 +234,28 @@ func (e *engine) clause(start, end int) {
 			continue
 		case cNeg:
 			e.use(i)
-			st.neg = true
+			if l.val == "need" && e.subjectOf(st, i) {
+				// "the api doesn't need the cache": a relation undone.
+				e.startRel(st, "unlink", "fwd", i, start)
+				i++
+				continue
+			}
+			st.neg, st.negIdx, st.negStop = true, i, l.val == "stop"
 			i++
 			continue
 		case cRel:
 			e.use(i)
-			st.rel, st.relIdx, st.relObjs = l.val, i, 0
-			st.relSrc = nil
-			if len(st.comps) > 0 {
-				st.relSrc = st.comps[len(st.comps)-1]
+			rel := l.val
+			switch {
+			case st.neg && rel != "rev" && (e.subjectOf(st, i) || len(st.comps) > 0 && e.afterNP(st, i)):
+				// "the worker no longer reads from the queue", "stops using
+				// it", "the audit queue no longer subscribes to the topic"
+				rel = "unlink"
+			case st.neg && rel == "rev" && len(st.comps) > 0 && e.afterNP(st, i):
+				// "the queue is no longer used by the worker"
+				rel = "unlinkrev"
 			}
-			st.with = false
+			e.startRel(st, rel, l.val, i, start)
 			i++
 			continue
 		case cPrep:
@@ -249,6 +287,7 @@ func (e *engine) clause(start, end int) {
 			c := e.pronoun(st)
 			if c != nil {
 				e.attach(st, []*comp{c}, false)
+				st.npEnd = i + 1
 			}
 			i++
 			continue
@@ -292,7 +331,10 @@ func (e *engine) clause(start, end int) {
 			}
 		}
 		if n := e.scanNP(i, end); n != nil {
+			st.pred = e.predicateAt(n.end, end)
 			e.nounPhrase(st, n)
+			st.pred = false
+			st.npEnd = n.end
 			i = n.end
 			st.lastAnd = false
 			continue
@@ -324,13 +366,14 @@ func (e *engine) clause(start, end int) {
 		}
 		i++
 	}
-	// Modifiers that found no component when they were read.
+	// Modifiers that found no component when they were read; in a clause
+	// with an ambiguous reference they are not guessed onto anything.
 	for _, m := range st.deferred {
-		if !e.applyDeferred(st, m) {
+		if st.ambig || !e.applyDeferred(st, m) {
 			e.unplaced(m)
 		}
 	}
-	if st.rel != "" && st.relObjs == 0 && st.rel != "unlink" {
+	if st.rel != "" && st.relObjs == 0 && st.rel != "unlink" && st.rel != "unlinkrev" {
 		// "an api that the worker calls": the object came first.
 		n := len(st.comps)
 		if n >= 2 && st.comps[n-1].kind.isCompute() && st.comps[n-1] == st.subject {
@@ -340,6 +383,125 @@ func (e *engine) clause(start, end int) {
 			e.lx[st.relIdx].used = false
 		}
 	}
+}
+
+// startRel begins a relation at lexeme i. A relative clause ("a worker
+// that reads from ...", "which uses ...") belongs to the nearest head
+// before it only, not to every subject joined by "and".
+//
+// For "unlink" (a relation undone) orig is the relation that is undone:
+// a queue or topic before "subscribes to" or "feeds" is what stops, else
+// the clause's subjects.
+func (e *engine) startRel(st *clauseState, rel, orig string, i, start int) {
+	st.rel, st.relIdx, st.relObjs = rel, i, 0
+	st.relSrc = nil
+	if len(st.comps) > 0 {
+		st.relSrc = st.comps[len(st.comps)-1]
+	}
+	st.with = false
+	if st.subject != nil && e.relativeAt(i, start) {
+		st.subjects = []*comp{st.subject}
+	}
+	st.unlinkFrom = nil
+	if rel == "unlink" || rel == "unlinkrev" {
+		st.neg, st.negStop = false, false
+	}
+	if rel == "unlink" {
+		src := st.relSrc
+		switch {
+		case src != nil && !src.kind.isCompute() && (orig == "sub" || orig == "feeds"):
+			st.unlinkFrom = []*comp{src}
+		case st.subject != nil:
+			st.unlinkFrom = []*comp{st.subject}
+			if slices.Contains(st.subjects, st.subject) {
+				st.unlinkFrom = st.subjects
+			}
+		case src != nil:
+			st.unlinkFrom = []*comp{src}
+		}
+	}
+}
+
+// relativeAt reports whether the relation at lexeme i opens a relative
+// clause: "that", "which" or "who" before it with only filler between
+// (a relation phrase may start with the pronoun itself: "that routes
+// to"). "both", "all" or "each" between ("which both use") is plural and
+// keeps the subjects shared.
+func (e *engine) relativeAt(i, start int) bool {
+	for k := i; k >= start; k-- {
+		l := &e.lx[k]
+		if l.blocked {
+			continue
+		}
+		first, _, _ := strings.Cut(l.norm, " ")
+		if first == "that" || first == "which" || first == "who" {
+			return true
+		}
+		if k < i && l.cat != cStop && l.cat != cNeg {
+			return false
+		}
+	}
+	return false
+}
+
+// predicateAt reports whether a relation, verb or negation comes at i,
+// after filler only: the noun phrase before i is its subject.
+func (e *engine) predicateAt(i, end int) bool {
+	for ; i < end; i++ {
+		l := &e.lx[i]
+		switch {
+		case l.blocked:
+		case l.cat == cStop && !slices.Contains(personal, l.norm):
+		case l.cat == cRel && l.val != "rev", l.cat == cNeg, l.cat == cVerb:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// personal words stand for the speaker or the reader, not a component:
+// "we no longer need the cache" is about the cache, not the api before.
+var personal = []string{"i", "we", "you", "us", "me", "i'd", "we'd", "i'm", "we're", "we'll", "id"}
+
+// subjectOf reports whether the clause's subject is the grammatical
+// subject of the word at i: the subject was the last noun phrase, and
+// only filler or a negation lies between ("the worker no longer uses",
+// "the api, which doesn't need").
+func (e *engine) subjectOf(st *clauseState, i int) bool {
+	return st.subject != nil && slices.Contains(st.comps, st.subject) && e.afterNP(st, i)
+}
+
+// afterNP reports whether only filler or a negation lies between the
+// clause's last noun phrase and lexeme i.
+func (e *engine) afterNP(st *clauseState, i int) bool {
+	if st.npEnd == 0 || st.npEnd > i {
+		return false
+	}
+	for k := st.npEnd; k < i; k++ {
+		l := &e.lx[k]
+		switch {
+		case l.blocked, l.cat == cNeg, l.cat == cAnd && l.norm == ",":
+		case l.cat == cStop && !slices.Contains(personal, l.norm):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// unlinkVerb reports whether verb l at i undoes a relation of the
+// clause's subject: "no longer needs", "doesn't need", "does not use".
+func (e *engine) unlinkVerb(st *clauseState, l *lexeme, i int) bool {
+	switch {
+	case l.val == "remove" && strings.Contains(l.norm, "need"):
+	case st.neg && l.val == "add" && (l.norm == "need" || l.norm == "want"):
+	case st.neg && l.val == "modify" && (l.norm == "use" || l.norm == "run"):
+	default:
+		return false
+	}
+	return e.subjectOf(st, i)
 }
 
 // pronoun resolves "it" and "them": the last component named that is not
@@ -420,7 +582,12 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		}
 	}
 	neg := st.neg
-	st.neg = false
+	if neg && st.negStop {
+		// "stop" negates a relation ("stops using"), not a component.
+		neg = false
+		e.lx[st.negIdx].used = false
+	}
+	st.neg, st.negStop = false, false
 	switch n.kind {
 	case kNetwork:
 		e.use(idx...)
@@ -483,20 +650,61 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 	// just named is a function.
 	if n.kind == kFunction && n.det != "def" && n.name == "" && len(n.nameWords) == 0 && len(st.comps) > 0 && st.rel == "" {
 		prev := st.comps[len(st.comps)-1]
-		if prev.kind == kService && !prev.existing && (st.prep == "on" || st.prep == "with" || st.prep == "in") {
+		if prev.kind == kService && !prev.existing && e.prepBefore(n.start, "on", "in") && st.npEnd > 0 && e.samePhrase(st.npEnd, n.start) {
 			e.use(idx...)
 			e.toFunction(prev)
 			e.applyMods(st, []*comp{prev}, n.mods)
 			return
 		}
 	}
+	// "a static site with a CDN", "a React app behind CloudFront": the
+	// CDN is the site's own, not a second site.
+	if n.kind == kSite && n.role == "cdn" && !neg && st.mode != "remove" {
+		if site := e.siteFor(st); site != nil {
+			e.use(idx...)
+			e.applyMods(st, []*comp{site}, n.mods)
+			e.attach(st, []*comp{site}, false)
+			return
+		}
+	}
+	// A site named after a CDN alone is that CDN's site.
+	if n.kind == kSite && n.role != "cdn" && n.det != "def" && !neg && st.mode != "remove" {
+		for _, c := range e.comps {
+			if c.cdnOnly && !c.removed {
+				c.cdnOnly, c.role = false, n.role
+				e.use(idx...)
+				if n.name != "" {
+					e.rename(c, n.name)
+				} else if len(n.nameWords) > 0 {
+					e.rename(c, e.nameFrom(n.nameWords))
+				}
+				e.applyMods(st, []*comp{c}, n.mods)
+				e.attach(st, []*comp{c}, false)
+				return
+			}
+		}
+	}
 	// Which components the phrase means.
 	var targets []*comp
+	unlink := st.rel == "unlink" || st.rel == "unlinkrev"
 	resolve := n.det == "def" || n.det == "all" ||
 		e.change && n.det != "indef" && st.mode != "add" && st.mode != "" ||
-		st.mode == "remove" || neg && e.change
+		st.mode == "remove" || neg && e.change || unlink
 	if resolve {
 		targets = e.resolve(n, st)
+		if targets != nil && len(targets) == 0 {
+			// Ambiguous: resolve has said so. Nothing in the clause that
+			// would have applied to it is applied to anything else.
+			st.ambig, st.focus = true, nil
+		}
+	}
+	if unlink && targets == nil {
+		// Nothing to disconnect: never create a component to undo a relation.
+		e.use(idx...)
+		st.relObjs++
+		e.use(st.relIdx)
+		e.warn("there is no %s %q to disconnect; nothing was changed for it", n.kind, e.desc[e.lx[n.start].pos:e.lx[n.end-1].end])
+		return
 	}
 	if neg {
 		e.use(idx...)
@@ -504,7 +712,7 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 			for _, c := range targets {
 				e.remove(c)
 			}
-			if len(targets) == 0 && e.change {
+			if targets == nil && e.change {
 				e.warn("hoist.yaml has no %s to remove", n.kind)
 			}
 		} else {
@@ -534,7 +742,7 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 	}
 	if st.mode == "remove" {
 		e.use(idx...)
-		if len(targets) == 0 {
+		if targets == nil {
 			e.warn("hoist.yaml has no %s to remove", n.kind)
 		}
 		for _, c := range targets {
@@ -582,6 +790,11 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 		created = true
 	}
 	e.use(idx...)
+	if created && n.kind == kSite && n.role == "cdn" {
+		for _, c := range targets {
+			c.role, c.cdnOnly = "site", true
+		}
+	}
 	if created && n.kind == kService && n.count > 1 {
 		e.setCount(targets[0], mod{what: "count", n: n.count})
 	}
@@ -592,6 +805,35 @@ func (e *engine) nounPhrase(st *clauseState, n *np) {
 	}
 	e.applyMods(st, targets, n.mods)
 	e.attach(st, targets, created)
+}
+
+// prepBefore reports whether the lexeme right before i (blocked ones
+// skipped) is one of the prepositions vals ("on", "in"; "as" is "on").
+func (e *engine) prepBefore(i int, vals ...string) bool {
+	for k := i - 1; k >= 0; k-- {
+		l := &e.lx[k]
+		if l.blocked {
+			continue
+		}
+		return l.cat == cPrep && slices.Contains(vals, l.val)
+	}
+	return false
+}
+
+// samePhrase reports whether lexemes from..to still describe the phrase
+// before them: no conjunction, relation, verb or negation between ("a
+// REST API on Lambda", "an api running as a Lambda function", "an api
+// with 2 GB on Lambda", but not "a web app with 3 tasks and a python
+// lambda").
+func (e *engine) samePhrase(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch l := &e.lx[k]; {
+		case l.blocked:
+		case l.cat == cAnd, l.cat == cOr, l.cat == cRel, l.cat == cVerb, l.cat == cNeg:
+			return false
+		}
+	}
+	return true
 }
 
 func hasEngineOnly(ms []mod) bool {
@@ -618,8 +860,9 @@ func (e *engine) attach(st *clauseState, targets []*comp, created bool) {
 	for _, c := range targets {
 		switch {
 		case st.rel != "":
-			if c.kind.isCompute() && created && st.relObjs > 0 && st.rel != "rev" {
-				// "... and a worker that ...": a new subject ends the relation.
+			if c.kind.isCompute() && (created || st.pred && st.lastAnd) && st.relObjs > 0 && st.rel != "rev" {
+				// "... and a worker that ...", "... and the api uses ...": a
+				// new subject ends the relation.
 				st.rel = ""
 				st.subject = c
 				break
@@ -685,8 +928,11 @@ func (e *engine) relate(st *clauseState, c *comp) {
 		if st.rel == "sub" && st.relSrc != nil && (st.relSrc.kind == kQueue || st.relSrc.kind == kFunction) {
 			sub = st.relSrc // "a queue subscribed to the topic"
 		}
-		if sub == nil || sub == c {
+		if (sub == nil || sub == c) && !st.ambig {
 			sub = e.nearestCompute(c)
+		}
+		if (sub == nil || sub == c) && st.ambig {
+			return // the subject was ambiguous, and resolve has said so
 		}
 		if sub == nil {
 			// "a queue that feeds ...", the subject is not compute.
@@ -735,20 +981,100 @@ func (e *engine) relate(st *clauseState, c *comp) {
 			e.link(c, src, "fwd")
 		}
 	case "behind", "front":
-		sub := st.subject
-		if st.rel == "front" {
-			sub = c
-		}
-		if sub != nil && c.kind == kSite && sub.kind == kService {
-			e.warn("%s", unsupportedMsg("cdn-for-service"))
-		}
-	case "unlink":
-		if sub := st.subject; sub != nil {
-			sub.deps = slices.DeleteFunc(sub.deps, func(d *comp) bool { return d == c })
-			if sub.kind == kTopic {
-				sub.subs = slices.DeleteFunc(sub.subs, func(d *comp) bool { return d == c })
+		// front is what stands in front ("a CDN in front of the bucket",
+		// "the site behind CloudFront"), back what it serves.
+		front, back := st.relSrc, c
+		if st.rel == "behind" {
+			front, back = c, st.relSrc
+			if back == nil {
+				back = st.subject
 			}
 		}
+		e.cdnOrigin(front, back)
+	case "unlink":
+		subs := st.unlinkFrom
+		if len(subs) == 0 {
+			// "disconnect the worker from the queue"
+			subs = []*comp{st.subject}
+		}
+		for _, sub := range subs {
+			e.unlink(sub, c)
+		}
+	case "unlinkrev":
+		// "the queue is no longer used by the worker"
+		e.unlink(c, e.prevNonCompute(st, c))
+	}
+}
+
+// unlink undoes sub's use of obj (a dependency or a subscription) and
+// keeps both components.
+func (e *engine) unlink(sub, obj *comp) {
+	if sub == nil || obj == nil || sub == obj {
+		return
+	}
+	e.unlinked = append(e.unlinked, [2]*comp{sub, obj})
+	n := len(sub.deps) + len(sub.subs) + len(obj.subs) + len(sub.rawDeps)
+	sub.deps = slices.DeleteFunc(sub.deps, func(d *comp) bool { return d == obj })
+	sub.rawDeps = slices.DeleteFunc(sub.rawDeps, func(d string) bool { return obj.name != "" && d == obj.name })
+	if sub.kind == kTopic {
+		sub.subs = slices.DeleteFunc(sub.subs, func(d *comp) bool { return d == obj })
+	}
+	if obj.kind == kTopic {
+		obj.subs = slices.DeleteFunc(obj.subs, func(d *comp) bool { return d == sub })
+	}
+	if n == len(sub.deps)+len(sub.subs)+len(obj.subs)+len(sub.rawDeps) && (sub.existing || obj.existing) {
+		e.warn("%s does not use %s; nothing was changed for it", nameOrKind(sub), nameOrKind(obj))
+	}
+}
+
+// siteFor is the static site a CDN phrase means: the last one named in
+// the clause, else the last one named in the description, else the only
+// one in the spec being changed.
+func (e *engine) siteFor(st *clauseState) *comp {
+	for k := len(st.comps) - 1; k >= 0; k-- {
+		if c := st.comps[k]; c.kind == kSite && !c.removed {
+			return c
+		}
+	}
+	var fresh, all []*comp
+	for _, c := range e.live(kSite) {
+		all = append(all, c)
+		if !c.existing {
+			fresh = append(fresh, c)
+		}
+	}
+	if len(fresh) > 0 {
+		return fresh[len(fresh)-1]
+	}
+	if len(all) == 1 {
+		return all[0]
+	}
+	return nil
+}
+
+// cdnOrigin relates a CDN (a static site) to what it stands in front of.
+// A bucket the description just named is the site's own bucket, so it is
+// no separate one; hoist.yaml cannot put CloudFront in front of a service
+// or of a bucket that exists already, and a site made from the CDN phrase
+// alone is then dropped.
+func (e *engine) cdnOrigin(front, back *comp) {
+	if front == nil || back == nil || front.kind != kSite || front == back {
+		return
+	}
+	switch back.kind {
+	case kService, kFunction:
+		e.warn("%s", unsupportedMsg("cdn-for-service"))
+	case kBucket:
+		if !back.existing {
+			e.remove(back) // the site's own bucket
+			return
+		}
+		e.warn("hoist.yaml puts CloudFront only in front of a static site's own bucket, not in front of bucket %s; describe a static site instead", back.name)
+	default:
+		return
+	}
+	if front.cdnOnly {
+		e.remove(front)
 	}
 }
 
@@ -895,7 +1221,7 @@ func (e *engine) resolve(n *np, st *clauseState) []*comp {
 	for _, c := range cands {
 		names = append(names, c.name)
 	}
-	e.warn("%q could mean any of %s; name the one you mean", strings.TrimSpace(e.desc[e.lx[n.start].pos:e.lx[n.end-1].end]), strings.Join(names, ", "))
+	e.warn("%q could mean any of %s; name the one you mean (nothing was changed for it)", strings.TrimSpace(e.desc[e.lx[n.start].pos:e.lx[n.end-1].end]), strings.Join(names, ", "))
 	return []*comp{}
 }
 
@@ -944,13 +1270,44 @@ func (e *engine) toFunction(c *comp) {
 		return
 	}
 	c.kind = kFunction
-	c.fn.Runtime = c.svc.Runtime
+	e.setFnRuntime(c, c.svc.Runtime.Language, c.svc.Runtime.Version)
 	c.fn.Env, c.fn.Secrets = c.svc.Env, c.svc.Secrets
 	c.fn.Architecture = c.svc.Architecture
 	if c.role != "worker" {
 		c.fn.HTTP = true
 	}
+	// What a service has and a function does not is dropped, and said.
+	var lost []string
+	if c.svc.MinCount != 0 || c.svc.MaxCount != 0 {
+		lost = append(lost, "task count")
+	}
+	if c.portSet {
+		lost = append(lost, "port")
+	}
+	if c.svc.CPU != 0 {
+		lost = append(lost, "cpu")
+	}
+	if m := c.svc.Memory; m != 0 {
+		if m >= 128 && m <= 10240 {
+			c.fn.Memory = m
+		} else {
+			lost = append(lost, "memory of "+fmtNum(float64(m))+" MiB")
+		}
+	}
+	if c.svc.HealthCheck.Path != "" {
+		lost = append(lost, "health check")
+	}
+	if c.svc.Domain != "" {
+		lost = append(lost, "custom domain")
+	}
+	if len(lost) > 0 {
+		e.warn("a Lambda function has no %s; dropped when the %s became a function", strings.Join(lost, ", "), c.roleWord())
+	}
+	c.notes = slices.DeleteFunc(c.notes, func(n note) bool {
+		return n.field == ".cpu" || n.field == ".memory" || n.field == ".port" || n.field == ".public"
+	})
 	c.svc = spec.Service{}
+	c.portSet, c.publicSet = false, false
 }
 
 // frontDoor handles a load balancer: it makes the clause's service (or
@@ -1052,23 +1409,24 @@ func (e *engine) applyMod(st *clauseState, m mod) {
 		e.use(m.idx...)
 		return
 	}
+	if st.ambig && len(st.focus) == 0 {
+		// "make the database multi-AZ" with two databases: not applied.
+		st.deferred = append(st.deferred, m)
+		return
+	}
 	if st.prep == "with" && len(st.focus) > 0 {
 		// "a database with 8 GB memory": what follows "with" belongs to
 		// the phrase before it, or to nothing.
-		for _, c := range st.focus {
-			if e.applyTo(st, c, m) {
-				return
-			}
+		if e.applyFocus(st, m) {
+			return
 		}
 		if !st.focus[0].kind.isCompute() && !globalMod(m) {
 			e.unplaced(m)
 			return
 		}
 	}
-	for _, c := range st.focus {
-		if e.applyTo(st, c, m) {
-			return
-		}
+	if e.applyFocus(st, m) {
+		return
 	}
 	for k := len(st.comps) - 1; k >= 0; k-- {
 		if e.applyTo(st, st.comps[k], m) {
@@ -1079,6 +1437,18 @@ func (e *engine) applyMod(st *clauseState, m mod) {
 		return
 	}
 	st.deferred = append(st.deferred, m)
+}
+
+// applyFocus applies m to every component in the clause's focus that it
+// fits ("make all the databases multi-AZ"), and reports whether any took it.
+func (e *engine) applyFocus(st *clauseState, m mod) bool {
+	placed := false
+	for _, c := range st.focus {
+		if e.applyTo(st, c, m) {
+			placed = true
+		}
+	}
+	return placed
 }
 
 func (e *engine) applyDeferred(st *clauseState, m mod) bool {
@@ -1641,26 +2011,53 @@ func (e *engine) setLang(c *comp, m mod) {
 			c.svc.Runtime.Version = m.list[0]
 		}
 	case kFunction:
-		if _, ok := spec.FunctionRuntimes[m.s]; !ok {
-			e.warn("Lambda has no %s runtime Hoist supports; the function's runtime was left unset", m.s)
-			return
-		}
-		c.fn.Runtime.Language = m.s
+		v := ""
 		if len(m.list) > 0 {
-			v := m.list[0]
-			ok := false
-			for _, r := range spec.FunctionRuntimes[m.s] {
-				if strings.HasSuffix(r, v) || strings.Contains(r, v+".") {
-					ok = true
-				}
-			}
-			if ok {
-				c.fn.Runtime.Version = v
-			} else {
-				e.warn("Lambda has no %s %s runtime that Hoist supports (%s); the newest is used", m.s, v, strings.Join(spec.FunctionRuntimes[m.s], ", "))
-			}
+			v = m.list[0]
+		}
+		e.setFnRuntime(c, m.s, v)
+	}
+}
+
+// setFnRuntime sets a function's runtime when Lambda has it: a language
+// Hoist knows a Lambda runtime for, and a version one of its runtimes
+// matches (else the newest is used).
+func (e *engine) setFnRuntime(c *comp, lang, version string) {
+	if lang == "" {
+		return
+	}
+	if _, ok := spec.FunctionRuntimes[lang]; !ok {
+		e.warn("Lambda has no %s runtime Hoist supports; the function's runtime was left unset", lang)
+		return
+	}
+	c.fn.Runtime.Language = lang
+	c.fn.Runtime.Version = ""
+	if version == "" {
+		return
+	}
+	if lambdaVersionOK(lang, version) {
+		c.fn.Runtime.Version = version
+		return
+	}
+	e.warn("Lambda has no %s %s runtime that Hoist supports (%s); the newest is used", lang, version, strings.Join(spec.FunctionRuntimes[lang], ", "))
+}
+
+// lambdaVersionOK reports whether a runtime version picks one of the
+// Lambda runtimes Hoist has for lang: "22" or "22.11.0" is nodejs22.x,
+// "3" or "3.12" a python3.x; Go and Rust run on the OS-only runtime
+// whatever their version.
+func lambdaVersionOK(lang, v string) bool {
+	v = strings.TrimPrefix(v, "v")
+	for _, r := range spec.FunctionRuntimes[lang] {
+		if strings.HasPrefix(r, "provided.") {
+			return true
+		}
+		cv := strings.TrimLeft(strings.TrimSuffix(r, ".x"), "abcdefghijklmnopqrstuvwxyz")
+		if cv == v || strings.HasPrefix(v, cv+".") || strings.HasPrefix(cv, v+".") {
+			return true
 		}
 	}
+	return false
 }
 
 func (e *engine) setAttr(st *clauseState, c *comp, a string, neg bool) {

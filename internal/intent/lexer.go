@@ -24,6 +24,9 @@ type lexeme struct {
 	// blocked is set when a safety rule took the lexeme out of
 	// interpretation.
 	blocked bool
+	// refused is set on every lexeme a refusal quoted: the refusal is
+	// its report, so it is never reported again as unrecognized.
+	refused bool
 	// prevNorm is the norm of the lexeme before, within the clause.
 	prevNorm string
 	// literal is the raw text for values (names, paths, quoted text).

@@ -113,7 +113,9 @@ var lexicon = joinEntries(
 	heads(kService, "worker", "worker", "workers", "background worker", "worker service", "job runner", "job worker", "queue worker", "consumer", "queue consumer", "processor", "background job", "background jobs", "background processor", "daemon"),
 	heads(kService, "app", "app", "apps", "application", "service", "services", "microservice", "microservices", "server", "container", "containers", "docker container", "container service", "containerized app", "containerized service"),
 	heads(kFunction, "", "lambda", "lambdas", "lambda function", "lambda functions", "function", "functions", "serverless function", "serverless functions", "aws lambda", "cloud function"),
-	heads(kSite, "site", "static site", "static sites", "static website", "static web site", "static web app", "cdn", "cloudfront", "cloudfront distribution", "cloud front", "landing page", "static frontend", "static hosting", "jamstack site"),
+	heads(kSite, "site", "site", "sites", "static site", "static sites", "static website", "static web site", "static web app", "landing page", "static frontend", "static hosting", "jamstack site"),
+	// The CDN of a static site: the same site when one is named.
+	heads(kSite, "cdn", "cdn", "cdns", "cloudfront", "cloudfront cdn", "cloudfront distribution", "cloud front", "cdn distribution", "content delivery network"),
 	heads(kSite, "frontend", "frontend", "front end", "front-end", "spa", "single page app", "single-page app", "single page application", "single-page application", "ui"),
 	// Data.
 	heads(kDatabase, "", "database", "databases", "db", "dbs", "rds", "rds instance", "rds database", "relational database", "sql database", "database server", "datastore", "data store"),
@@ -264,7 +266,9 @@ var lexicon = joinEntries(
 	words(cRel, "behind", "behind", "fronted by", "served by", "served through", "exposed through", "exposed via", "routed through"),
 	words(cRel, "front", "in front of", "forwarding to", "routing to", "that routes to", "pointing to", "points to"),
 	// Negation, prepositions, conjunctions, pronouns.
-	words(cNeg, "", "no", "not", "without", "don't", "dont", "do not", "doesn't", "does not", "never", "none", "no need for", "don't need", "do not need", "don't want", "do not want", "w/o", "skip", "without any", "no more"),
+	words(cNeg, "", "no", "not", "without", "don't", "dont", "do not", "doesn't", "does not", "never", "none", "w/o", "skip", "without any", "no more", "no longer", "not any longer", "shouldn't", "should not", "won't", "will not", "didn't", "isn't", "is not", "aren't", "are not"),
+	words(cNeg, "need", "no need for", "don't need", "do not need", "don't want", "do not want", "doesn't need", "does not need", "doesn't want", "does not want"),
+	words(cNeg, "stop", "stop", "stops", "stopped", "quit", "quits"),
 	words(cPrep, "with", "with", "w/", "having", "that has", "which has", "including", "backed up by"),
 	words(cPrep, "for", "for"),
 	words(cPrep, "to", "to", "into", "onto"),

@@ -217,8 +217,8 @@ done:
 }
 
 // scanName reads "called X", "named X" or a quoted name after a head.
-func (e *engine) scanName(n *np, j, end int) int {
-	j = e.skipBlocked(j, end)
+func (e *engine) scanName(n *np, from, end int) int {
+	j := e.skipBlocked(from, end)
 	if j < end && e.lx[j].cat == cName && j+1 < end {
 		k := j + 1
 		if nameLike(e.lx[k].norm) || e.lx[k].cat == cQuoted {
@@ -232,7 +232,8 @@ func (e *engine) scanName(n *np, j, end int) int {
 		n.nameIdx = []int{j}
 		return j + 1
 	}
-	return j
+	// No name: blocked words after the head are not part of the phrase.
+	return from
 }
 
 func nameOf(l lexeme) string {

@@ -149,6 +149,9 @@ func (e *engine) applyRule(r safetyRule, cl [2]int) {
 			e.block(i - 1) // the word "port"
 		}
 		quote := e.desc[e.lx[lo].pos:e.lx[hi].end]
+		for k := lo; k <= hi; k++ {
+			e.lx[k].refused = true
+		}
 		from := cl[0]
 		if r.consume == "clause" {
 			// From the conjunction before the trigger: what precedes it
