@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	importer "github.com/hoist-dev/hoist/internal/importer/cloudformation"
 	"github.com/hoist-dev/hoist/internal/ir"
@@ -135,31 +138,69 @@ func (v *cfnValidator) serverless() bool {
 	return false
 }
 
+// resources checks each resource's properties against the schema. The
+// resources are independent, so they are checked concurrently, each into
+// its own slot, and the findings are added in resource order.
 func (v *cfnValidator) resources() {
 	sam := v.serverless()
-	for _, r := range v.t.Graph.Resources {
-		if r.Type == "" || (sam && strings.HasPrefix(r.Type, serverlessTypePrefix)) {
-			continue
-		}
-		info := v.t.Resources[r.ID]
-		props := map[string]any{}
-		if r.Properties != nil {
-			props = ir.Plain(r.Properties).(map[string]any)
-		}
-		for _, p := range cfn.CheckProperties(r.Type, props) {
-			rule := problemRules[p.Kind]
-			if rule == "" {
-				rule = RuleWrongType
+	rs := v.t.Graph.Resources
+	slots := make([][]Finding, len(rs))
+	workers := min(runtime.GOMAXPROCS(0), (len(rs)+63)/64)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var panicked atomic.Value
+	for range max(workers, 1) {
+		wg.Go(func() {
+			// A panic goes on in the caller's goroutine, as before.
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, recovered{r})
+				}
+			}()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(rs) {
+					return
+				}
+				r := rs[i]
+				if r.Type == "" || (sam && strings.HasPrefix(r.Type, serverlessTypePrefix)) {
+					continue
+				}
+				rv := &cfnValidator{t: v.t, file: v.file}
+				rv.resource(r)
+				slots[i] = rv.findings
 			}
-			loc, at := locate(r, info, p.Path)
-			switch p.Kind {
-			case cfn.ProblemUnknownType:
-				v.add(SeverityError, rule, info.TypeLoc, "%s", qualify(r.ID, p.Message))
-			case cfn.ProblemUnknownProperty, cfn.ProblemMissingRequired:
-				v.add(SeverityError, rule, loc, "%s", qualify(r.ID+"."+parent(p.Path), p.Message))
-			default:
-				v.add(SeverityError, rule, loc, "%s", qualify(r.ID+"."+at, p.Message))
-			}
+		})
+	}
+	wg.Wait()
+	if r := panicked.Load(); r != nil {
+		panic(r.(recovered).value)
+	}
+	for _, f := range slots {
+		v.findings = append(v.findings, f...)
+	}
+}
+
+// resource checks one resource's properties against the schema.
+func (v *cfnValidator) resource(r *ir.Resource) {
+	info := v.t.Resources[r.ID]
+	props := map[string]any{}
+	if r.Properties != nil {
+		props = ir.Plain(r.Properties).(map[string]any)
+	}
+	for _, p := range cfn.CheckProperties(r.Type, props) {
+		rule := problemRules[p.Kind]
+		if rule == "" {
+			rule = RuleWrongType
+		}
+		loc, at := locate(r, info, p.Path)
+		switch p.Kind {
+		case cfn.ProblemUnknownType:
+			v.add(SeverityError, rule, info.TypeLoc, "%s", qualify(r.ID, p.Message))
+		case cfn.ProblemUnknownProperty, cfn.ProblemMissingRequired:
+			v.add(SeverityError, rule, loc, "%s", qualify(r.ID+"."+parent(p.Path), p.Message))
+		default:
+			v.add(SeverityError, rule, loc, "%s", qualify(r.ID+"."+at, p.Message))
 		}
 	}
 }
@@ -290,3 +331,7 @@ func listIndex(seg string) (int, bool) {
 	}
 	return n, len(seg) > 2
 }
+
+// recovered wraps a worker goroutine's panic value, so that values of any
+// type fit one atomic.Value.
+type recovered struct{ value any }

@@ -28,6 +28,36 @@ type fastParser struct {
 	// li is the current line; col the current column in it.
 	li, col int
 	depth   int
+	// nodes and ptrs are slabs the nodes and their Content slices are cut
+	// from; stack holds the children of the collections being read.
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node
+}
+
+// node returns a new node with the fields of n.
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, 256)
+	}
+	p.nodes = append(p.nodes, n)
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// children moves the children read since mark from the stack into n.
+func (p *fastParser) children(n *yaml.Node, mark int) {
+	k := len(p.stack) - mark
+	if k == 0 {
+		return
+	}
+	if len(p.ptrs)+k > cap(p.ptrs) {
+		p.ptrs = make([]*yaml.Node, 0, max(1024, k))
+	}
+	start := len(p.ptrs)
+	p.ptrs = append(p.ptrs, p.stack[mark:]...)
+	n.Content = p.ptrs[start:len(p.ptrs):len(p.ptrs)]
+	clear(p.stack[mark:])
+	p.stack = p.stack[:mark]
 }
 
 // fline is one line of the source: where its text starts and ends and
@@ -49,8 +79,10 @@ func parseFast(src []byte) (doc *yaml.Node, ok bool) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			// Giving up, or a bug (counted for the tests): either way the
+			// YAML package parses the template.
 			if _, give := r.(errGiveUp); !give {
-				panic(r)
+				fastPanics.Add(1)
 			}
 			doc, ok = nil, false
 		}
@@ -67,52 +99,46 @@ func parseFast(src []byte) (doc *yaml.Node, ok bool) {
 	return &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}, true
 }
 
-func (p *fastParser) fail() {
-	if fastFailHook != nil {
-		fastFailHook(p)
-	}
-	panic(errGiveUp{})
-}
+func (p *fastParser) fail() { panic(errGiveUp{}) }
 
-// fastFailHook, when a test sets it, runs where the fast parser gives up.
-var fastFailHook func(p *fastParser)
+// fastPanics counts panics of the fast parser other than giving up; the
+// tests want none.
+var fastPanics atomic.Int64
 
 // scanLines cuts the source into lines and rejects what the parser does
 // not handle anywhere: bytes outside printable ASCII, tabs, carriage
 // returns, comment lines and document markers.
 func (p *fastParser) scanLines() bool {
 	s := p.src
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) {
-			c := s[i]
-			if c == '\n' {
-				goto line
-			}
-			if c < ' ' || c > '~' {
-				return false
-			}
-			continue
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' || c > '~') && c != '\n' {
+			return false
 		}
-		if start == len(s) {
-			break
+	}
+	p.lines = make([]fline, 0, strings.Count(s, "\n")+1)
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
 		}
-	line:
-		l := fline{start: start, end: i}
-		for l.indent = 0; start+l.indent < i && s[start+l.indent] == ' '; l.indent++ {
+		l := fline{start: start, end: end}
+		for start+l.indent < end && s[start+l.indent] == ' ' {
+			l.indent++
 		}
-		l.blank = start+l.indent == i
+		l.blank = start+l.indent == end
 		if !l.blank {
 			switch s[start+l.indent] {
 			case '#', '%':
 				return false
 			}
-			if l.indent == 0 && (strings.HasPrefix(s[start:i], "---") || strings.HasPrefix(s[start:i], "...")) {
+			if l.indent == 0 && (strings.HasPrefix(s[start:end], "---") || strings.HasPrefix(s[start:end], "...")) {
 				return false
 			}
 		}
 		p.lines = append(p.lines, l)
-		start = i + 1
+		start = end + 1
 	}
 	return true
 }
@@ -238,7 +264,9 @@ func quotedEnd(r string) int {
 // mapping reads a block mapping whose keys are at column ind, the first
 // at the current position.
 func (p *fastParser) mapping(ind int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.li + 1, Column: ind + 1}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.li + 1, Column: ind + 1})
+	mark := len(p.stack)
+	defer p.children(m, mark)
 	for {
 		k := p.key()
 		p.skipSpaces()
@@ -259,7 +287,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		} else {
 			v = p.value(ind)
 		}
-		m.Content = append(m.Content, k, v)
+		p.stack = append(p.stack, k, v)
 		if p.li >= len(p.lines) {
 			return m
 		}
@@ -314,7 +342,9 @@ func (p *fastParser) key() *yaml.Node {
 // sequence reads a block sequence whose dashes are at column ind, the
 // first at the current position.
 func (p *fastParser) sequence(ind int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.li + 1, Column: ind + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.li + 1, Column: ind + 1})
+	mark := len(p.stack)
+	defer p.children(s, mark)
 	for {
 		p.col++ // the dash
 		p.skipSpaces()
@@ -326,7 +356,7 @@ func (p *fastParser) sequence(ind int) *yaml.Node {
 			}
 		}
 		it = p.blockNode(ind)
-		s.Content = append(s.Content, it)
+		p.stack = append(p.stack, it)
 		if p.li >= len(p.lines) {
 			return s
 		}
@@ -517,7 +547,9 @@ func plainEnd(r string, inFlow bool) int {
 
 // flowCollection reads [a, b] or {k: v} that closes on the same line.
 func (p *fastParser) flowCollection(open byte) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	n := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
+	mark := len(p.stack)
+	defer p.children(n, mark)
 	closer := byte(']')
 	if open == '{' {
 		n.Kind, n.Tag, closer = yaml.MappingNode, "!!map", '}'
@@ -541,10 +573,10 @@ func (p *fastParser) flowCollection(open byte) *yaml.Node {
 			}
 			p.col++
 			p.skipSpaces()
-			n.Content = append(n.Content, k)
+			p.stack = append(p.stack, k)
 		}
 		v := p.flowNode(true)
-		n.Content = append(n.Content, v)
+		p.stack = append(p.stack, v)
 		p.skipSpaces()
 		switch p.at(p.col) {
 		case ',':
@@ -563,7 +595,7 @@ func (p *fastParser) flowCollection(open byte) *yaml.Node {
 // quotedNode makes the scalar of a quoted text, quotes included.
 func quotedNode(q string, p *fastParser) *yaml.Node {
 	body := q[1 : len(q)-1]
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str"}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str"})
 	if q[0] == '\'' {
 		n.Style = yaml.SingleQuotedStyle
 		n.Value = strings.ReplaceAll(body, "''", "'")
@@ -615,7 +647,7 @@ func quotedNode(q string, p *fastParser) *yaml.Node {
 // plain makes a plain scalar with the tag the YAML package resolves for
 // it.
 func (p *fastParser) plain(text string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: p.resolve(text), Value: text}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: p.resolve(text), Value: text})
 }
 
 // resolve returns the tag of a plain scalar: !!str for a word that starts

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -41,7 +42,11 @@ func sameNode(path string, a, b *yaml.Node) string {
 // whether the fast parser accepted it.
 func checkFast(t *testing.T, name string, src []byte) bool {
 	t.Helper()
+	before := fastPanics.Load()
 	got, ok := parseFast(src)
+	if fastPanics.Load() != before {
+		t.Errorf("%s: the fast parser panicked:\n%s", name, src)
+	}
 	if !ok {
 		return false
 	}
@@ -198,4 +203,75 @@ func generatedTemplate(n int) string {
 		}
 	}
 	return b.String()
+}
+
+// TestConcurrentImportMatchesSequential imports a large template with
+// mistakes in it both ways: read by the fast parser, whose resources are
+// converted concurrently, and read by the YAML package, converted one
+// after the other. The templates must be the same, problems and
+// reference sites in the same order.
+func TestConcurrentImportMatchesSequential(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(generatedTemplate(150))
+	b.WriteString("  Bad1:\n    Type: AWS::SQS::Queue\n    Typo: x\n    DependsOn: [Nowhere, Bad1]\n    Properties:\n      X: !GetAtt Missing.Arn\n      Y: !Sub '${Nope} ${Env}'\n")
+	b.WriteString("  bad-id:\n    Type: AWS::SNS::Topic\n  Env:\n    Type: AWS::SNS::Topic\n  Fn::ForEach::X: [a, b, c]\n  Str: just a string\n")
+	b.WriteString(generatedTemplate(100)[strings.Index(generatedTemplate(100), "Resources:\n")+len("Resources:\n"):])
+	// Mappings right after Resources: its sites take the owner the last
+	// resource left.
+	b.WriteString("Mappings:\n  M:\n    K: {V: !Ref Bucket0}\nOutputs:\n  O:\n    Value: !Ref Bucket0\n    Condition: IsProd\n")
+	src := []byte(b.String())
+
+	got, err := Parse("t.yaml", src, Options{KeepConditions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc, ok := parseFast(src); !ok || doc == nil {
+		t.Fatal("the fast parser gave up: the test would not test the concurrent path")
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := &conv{file: "t.yaml", aliasBudget: maxAliases}
+	want := c.template(doc.Content[0])
+	if len(want.Problems) < 5 || len(want.Sites) < 100 {
+		t.Fatalf("got %d problems and %d sites, want more: the template does not exercise the merge", len(want.Problems), len(want.Sites))
+	}
+	// As before resources were converted apart: the sites of a section
+	// that sets no owner take the owner of the last entry of Resources
+	// (Str: the second generated block repeats the first one's IDs, which
+	// are dropped as duplicates).
+	last := "Resources.Str"
+	for _, s := range got.Sites {
+		if strings.HasPrefix(s.Path, "Mappings.") && s.Owner != last {
+			t.Errorf("site %s: got owner %q, want %q", s.Path, s.Owner, last)
+		}
+	}
+	if d := cmp.Diff(want, got, cmp.AllowUnexported(Template{}, outputCondition{})); d != "" {
+		t.Errorf("concurrent import differs (-sequential +concurrent):\n%s", d)
+	}
+}
+
+// BenchmarkParse1000 parses a template of 1,000 resources with the fast
+// parser and with the YAML package it stands in for.
+func BenchmarkParse1000(b *testing.B) {
+	src := []byte(generatedTemplate(1000))
+	if _, ok := parseFast(src); !ok {
+		b.Fatal("the fast parser gave up")
+	}
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			parseFast(src)
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			var n yaml.Node
+			if err := yaml.Unmarshal(src, &n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

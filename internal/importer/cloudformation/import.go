@@ -174,7 +174,7 @@ func Parse(file string, data []byte, opts Options) (t *Template, err error) {
 			t, err = nil, &Error{Loc: ir.Location{File: file}, Message: fmt.Sprintf("cannot parse template: %v", r)}
 		}
 	}()
-	doc, err := parseYAML(data)
+	doc, fast, err := parseYAML(data)
 	if err != nil {
 		return nil, yamlError(file, err)
 	}
@@ -182,7 +182,7 @@ func Parse(file string, data []byte, opts Options) (t *Template, err error) {
 		return nil, &Error{Loc: ir.Location{File: file}, Message: "template is empty"}
 	}
 	root := doc.Content[0]
-	c := &conv{file: file, aliasBudget: maxAliases}
+	c := &conv{file: file, aliasBudget: maxAliases, noAliases: fast}
 	for root.Kind == yaml.AliasNode && root.Alias != nil {
 		root = root.Alias
 	}
@@ -198,15 +198,16 @@ func Parse(file string, data []byte, opts Options) (t *Template, err error) {
 
 // parseYAML parses a template: with the fast parser when it can
 // (fastyaml.go), with the YAML package otherwise.
-func parseYAML(data []byte) (*yaml.Node, error) {
+// fast reports the former, whose trees have no aliases.
+func parseYAML(data []byte) (doc *yaml.Node, fast bool, err error) {
 	if doc, ok := parseFast(data); ok {
-		return doc, nil
+		return doc, true, nil
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
+	doc = &yaml.Node{}
+	if err := yaml.Unmarshal(data, doc); err != nil {
+		return nil, false, err
 	}
-	return &doc, nil
+	return doc, false, nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

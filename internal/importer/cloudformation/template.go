@@ -3,8 +3,11 @@ package cloudformation
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hoist-dev/hoist/internal/ir"
 	"go.yaml.in/yaml/v3"
@@ -24,6 +27,9 @@ type conv struct {
 	sites       []Site
 	owner       string
 	aliasBudget int
+	// noAliases says the document has no aliases (the fast parser read
+	// it), so resources may be converted concurrently.
+	noAliases bool
 }
 
 func (c *conv) loc(n *yaml.Node) ir.Location {
@@ -362,101 +368,157 @@ func (c *conv) resources(t *Template, n *yaml.Node) {
 	if len(n.Content) == 0 {
 		c.errorf(n, "Resources", RuleTemplate, "Resources is empty; a template needs at least one resource")
 	}
-	for _, p := range c.pairs(n, "Resources") {
-		path := join("Resources", p.key)
-		c.owner = path
-		if strings.HasPrefix(p.key, "Fn::ForEach::") {
-			c.problem(p.k, path, RuleUnsupported, SeverityWarning, "Fn::ForEach (AWS::LanguageExtensions) is not expanded; its resources are not checked")
+	ps := c.pairs(n, "Resources")
+	type result struct {
+		r    *ir.Resource
+		info ResourceInfo
+		conv conv
+	}
+	results := make([]result, len(ps))
+	one := func(i int) {
+		sub := &results[i].conv
+		sub.file, sub.aliasBudget, sub.noAliases = c.file, c.aliasBudget, c.noAliases
+		results[i].r, results[i].info = sub.resource(t, ps[i])
+	}
+	if c.noAliases && len(ps) >= 64 {
+		// Without aliases, resources convert independently: convert them
+		// concurrently, each with its own problems and sites, and merge
+		// them in document order below.
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		var panicked atomic.Value
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				// A panic goes on in Parse's goroutine, whose recover
+				// turns it into an error as before.
+				defer func() {
+					if r := recover(); r != nil {
+						panicked.CompareAndSwap(nil, recovered{r})
+					}
+				}()
+				for i := int(next.Add(1)) - 1; i < len(ps); i = int(next.Add(1)) - 1 {
+					one(i)
+				}
+			})
+		}
+		wg.Wait()
+		if r := panicked.Load(); r != nil {
+			panic(r.(recovered).value)
+		}
+	} else {
+		for i := range ps {
+			// One after the other, sharing the alias budget.
+			one(i)
+			c.aliasBudget = results[i].conv.aliasBudget
+		}
+	}
+	for i, res := range results {
+		c.problems = append(c.problems, res.conv.problems...)
+		c.sites = append(c.sites, res.conv.sites...)
+		c.owner = res.conv.owner
+		if res.r == nil {
 			continue
 		}
-		if !logicalID.MatchString(p.key) {
-			c.errorf(p.k, path, RuleTemplate, "logical ID %q must be alphanumeric", p.key)
-		}
-		if t.Graph.Parameter(p.key) != nil {
-			c.errorf(p.k, path, RuleTemplate, "logical ID %q is also a parameter name", p.key)
-		}
-		if p.v.Kind != yaml.MappingNode {
-			c.errorf(p.v, path, RuleTemplate, "resource must be a mapping, not %s", kindName(p.v))
-			continue
-		}
-		r := &ir.Resource{ID: p.key, Loc: c.loc(p.k), Origin: ir.Origin{Kind: ir.FromCloudFormation, Source: p.key}, Comment: comment(p.k.HeadComment)}
-		var info ResourceInfo
-		hasType := false
-		for _, a := range c.pairs(p.v, path) {
-			apath := join(path, a.key)
-			switch a.key {
-			case "Type":
-				hasType = true
-				info.TypeLoc = c.loc(a.v)
-				s, ok := c.plainString(a.v)
-				if !ok || s == "" {
-					c.errorf(a.v, apath, RuleTemplate, "Type must be a resource type name such as AWS::S3::Bucket")
-					continue
-				}
-				r.Type = s
-			case "Properties":
-				info.PropertiesLoc = c.loc(a.k)
-				if a.v.ShortTag() == "!!null" && a.v.Kind == yaml.ScalarNode {
-					continue
-				}
-				switch v := c.value(a.v, apath, 0).(type) {
-				case *ir.Map:
-					r.Properties = v
-				case ir.Call, ir.Ref:
-					c.problem(a.v, apath, RuleUnsupported, SeverityWarning, "Properties given by an intrinsic function are not imported")
-				default:
-					c.errorf(a.v, apath, RuleTemplate, "Properties must be a mapping, not %s", kindName(a.v))
-				}
-			case "Metadata":
-				if m, ok := c.value(a.v, apath, 0).(*ir.Map); ok {
-					r.Metadata = m
-				} else {
-					c.errorf(a.v, apath, RuleTemplate, "Metadata must be a mapping, not %s", kindName(a.v))
-				}
-			case "DependsOn":
-				r.DependsOn = c.dependsOn(a.v, apath)
-			case "Condition":
-				s, ok := c.plainString(a.v)
-				if !ok || s == "" {
-					c.errorf(a.v, apath, RuleTemplate, "Condition must be a condition name")
-					continue
-				}
-				r.Condition = s
-				c.site(a.v, apath, Site{Kind: SiteCondition, Target: s})
-			case "DeletionPolicy", "UpdateReplacePolicy":
-				s, ok := c.plainString(a.v)
-				allowed := []string{"Delete", "Retain", "Snapshot"}
-				if a.key == "DeletionPolicy" {
-					allowed = append(allowed, "RetainExceptOnCreate")
-				}
-				if !ok || !contains(allowed, s) {
-					c.errorf(a.v, apath, RuleTemplate, "%s must be one of %s", a.key, strings.Join(allowed, ", "))
-					continue
-				}
-				if a.key == "DeletionPolicy" {
-					r.DeletionPolicy = s
-				} else {
-					r.UpdateReplacePolicy = s
-				}
-			case "CreationPolicy", "UpdatePolicy", "Version":
-				// Not in the IR; converted for the references they hold.
-				c.value(a.v, apath, 0)
-			default:
-				msg := fmt.Sprintf("unknown resource attribute %q", a.key)
-				if s := suggest(a.key, resourceAttributes); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				}
-				c.errorf(a.k, apath, RuleUnknownKey, "%s", msg)
-			}
-		}
-		if !hasType {
-			c.errorf(p.k, path, RuleTemplate, "resource %q has no Type", p.key)
-		}
-		t.Resources[p.key] = info
+		t.Resources[ps[i].key] = res.info
 		// pairs drops duplicate keys, so the IDs are unique: append
 		// rather than Graph.Add, whose check would cost a scan each.
-		t.Graph.Resources = append(t.Graph.Resources, r)
+		t.Graph.Resources = append(t.Graph.Resources, res.r)
 	}
+}
+
+// resource converts one entry of Resources; a nil resource is one that is
+// skipped. It only reads t.
+func (c *conv) resource(t *Template, p pair) (*ir.Resource, ResourceInfo) {
+	var info ResourceInfo
+	path := join("Resources", p.key)
+	c.owner = path
+	if strings.HasPrefix(p.key, "Fn::ForEach::") {
+		c.problem(p.k, path, RuleUnsupported, SeverityWarning, "Fn::ForEach (AWS::LanguageExtensions) is not expanded; its resources are not checked")
+		return nil, info
+	}
+	if !logicalID.MatchString(p.key) {
+		c.errorf(p.k, path, RuleTemplate, "logical ID %q must be alphanumeric", p.key)
+	}
+	if t.Graph.Parameter(p.key) != nil {
+		c.errorf(p.k, path, RuleTemplate, "logical ID %q is also a parameter name", p.key)
+	}
+	if p.v.Kind != yaml.MappingNode {
+		c.errorf(p.v, path, RuleTemplate, "resource must be a mapping, not %s", kindName(p.v))
+		return nil, info
+	}
+	r := &ir.Resource{ID: p.key, Loc: c.loc(p.k), Origin: ir.Origin{Kind: ir.FromCloudFormation, Source: p.key}, Comment: comment(p.k.HeadComment)}
+	hasType := false
+	for _, a := range c.pairs(p.v, path) {
+		apath := join(path, a.key)
+		switch a.key {
+		case "Type":
+			hasType = true
+			info.TypeLoc = c.loc(a.v)
+			s, ok := c.plainString(a.v)
+			if !ok || s == "" {
+				c.errorf(a.v, apath, RuleTemplate, "Type must be a resource type name such as AWS::S3::Bucket")
+				continue
+			}
+			r.Type = s
+		case "Properties":
+			info.PropertiesLoc = c.loc(a.k)
+			if a.v.ShortTag() == "!!null" && a.v.Kind == yaml.ScalarNode {
+				continue
+			}
+			switch v := c.value(a.v, apath, 0).(type) {
+			case *ir.Map:
+				r.Properties = v
+			case ir.Call, ir.Ref:
+				c.problem(a.v, apath, RuleUnsupported, SeverityWarning, "Properties given by an intrinsic function are not imported")
+			default:
+				c.errorf(a.v, apath, RuleTemplate, "Properties must be a mapping, not %s", kindName(a.v))
+			}
+		case "Metadata":
+			if m, ok := c.value(a.v, apath, 0).(*ir.Map); ok {
+				r.Metadata = m
+			} else {
+				c.errorf(a.v, apath, RuleTemplate, "Metadata must be a mapping, not %s", kindName(a.v))
+			}
+		case "DependsOn":
+			r.DependsOn = c.dependsOn(a.v, apath)
+		case "Condition":
+			s, ok := c.plainString(a.v)
+			if !ok || s == "" {
+				c.errorf(a.v, apath, RuleTemplate, "Condition must be a condition name")
+				continue
+			}
+			r.Condition = s
+			c.site(a.v, apath, Site{Kind: SiteCondition, Target: s})
+		case "DeletionPolicy", "UpdateReplacePolicy":
+			s, ok := c.plainString(a.v)
+			allowed := []string{"Delete", "Retain", "Snapshot"}
+			if a.key == "DeletionPolicy" {
+				allowed = append(allowed, "RetainExceptOnCreate")
+			}
+			if !ok || !contains(allowed, s) {
+				c.errorf(a.v, apath, RuleTemplate, "%s must be one of %s", a.key, strings.Join(allowed, ", "))
+				continue
+			}
+			if a.key == "DeletionPolicy" {
+				r.DeletionPolicy = s
+			} else {
+				r.UpdateReplacePolicy = s
+			}
+		case "CreationPolicy", "UpdatePolicy", "Version":
+			// Not in the IR; converted for the references they hold.
+			c.value(a.v, apath, 0)
+		default:
+			msg := fmt.Sprintf("unknown resource attribute %q", a.key)
+			if s := suggest(a.key, resourceAttributes); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			c.errorf(a.k, apath, RuleUnknownKey, "%s", msg)
+		}
+	}
+	if !hasType {
+		c.errorf(p.k, path, RuleTemplate, "resource %q has no Type", p.key)
+	}
+	return r, info
 }
 
 // comment turns a YAML head comment into the resource's one-line comment.
@@ -566,3 +628,7 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// recovered wraps a worker goroutine's panic value, so that values of any
+// type fit one atomic.Value.
+type recovered struct{ value any }

@@ -114,6 +114,10 @@ func (c *conv) value(n *yaml.Node, path string, depth int) ir.Value {
 	case yaml.SequenceNode:
 		l := &ir.List{Loc: c.loc(n), Items: make([]ir.Value, 0, len(n.Content))}
 		for i, it := range n.Content {
+			if bareScalar(it, depth+1) {
+				l.Items = append(l.Items, scalar(it))
+				continue
+			}
 			l.Items = append(l.Items, c.value(it, index(path, i), depth+1))
 		}
 		return l
@@ -121,11 +125,24 @@ func (c *conv) value(n *yaml.Node, path string, depth int) ir.Value {
 		ps := c.pairs(n, path)
 		m := &ir.Map{Loc: c.loc(n), Entries: make([]ir.Entry, 0, len(ps))}
 		for _, p := range ps {
-			m.Entries = append(m.Entries, ir.Entry{Key: p.key, Value: c.value(p.v, join(path, p.key), depth+1), Loc: c.loc(p.k)})
+			var v ir.Value
+			if bareScalar(p.v, depth+1) {
+				v = scalar(p.v)
+			} else {
+				v = c.value(p.v, join(path, p.key), depth+1)
+			}
+			m.Entries = append(m.Entries, ir.Entry{Key: p.key, Value: v, Loc: c.loc(p.k)})
 		}
 		return m
 	}
 	return ir.Null{}
+}
+
+// bareScalar reports a node that value, at that depth, turns into
+// scalar(n) without a word about it: a scalar without a function's tag,
+// not too deep. Its path need not be built.
+func bareScalar(n *yaml.Node, depth int) bool {
+	return n.Kind == yaml.ScalarNode && depth <= maxDepth && !isCustomTag(n.Tag)
 }
 
 // scalar converts an untagged (or standard-tagged) scalar.

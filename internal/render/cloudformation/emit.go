@@ -3,6 +3,8 @@ package cloudformation
 import (
 	"bytes"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,9 +27,18 @@ import (
 type yamlWriter struct {
 	out []byte
 	bad bool
-	// asked remembers the encoder's answers by scalarKey.
-	asked map[scalarKey]scalarText
+	// split allows writing the entries of one large mapping concurrently.
+	split bool
 }
+
+// asked remembers the encoder's answers by scalarKey, for up to maxAsked
+// scalars of up to 256 bytes across renders.
+var (
+	asked      sync.Map
+	askedCount atomic.Int64
+)
+
+const maxAsked = 20000
 
 type scalarKey struct {
 	tag, value string
@@ -53,7 +64,7 @@ func emitYAML(doc *yaml.Node) ([]byte, bool) {
 	if root.Kind != yaml.MappingNode || len(root.Content) == 0 || root.HeadComment != "" {
 		return nil, false
 	}
-	w := &yamlWriter{asked: map[scalarKey]scalarText{}}
+	w := &yamlWriter{split: true}
 	if w.collectionTag(root) != "" {
 		return nil, false
 	}
@@ -70,15 +81,7 @@ func plainNode(n *yaml.Node) bool {
 }
 
 // fail makes the writer give up.
-func (w *yamlWriter) fail() {
-	if failHook != nil {
-		failHook()
-	}
-	w.bad = true
-}
-
-// failHook, when set by a test, runs where the writer gives up.
-var failHook func()
+func (w *yamlWriter) fail() { w.bad = true }
 
 func (w *yamlWriter) indent(n int) {
 	for ; n > 0; n-- {
@@ -120,6 +123,45 @@ func (w *yamlWriter) mapping(n *yaml.Node, ind int, inline bool) {
 	}
 }
 
+// splitEntries is the size of the mapping (Resources, mostly) worth
+// writing in parts at once, and the size of each part.
+const splitEntries = 64
+
+// mappingConcurrently is mapping for a large block mapping not inline:
+// each entry is written the same wherever it stands, so parts of the
+// mapping are written concurrently and joined in order.
+func (w *yamlWriter) mappingConcurrently(n *yaml.Node, ind int) {
+	var parts []*yamlWriter
+	var wg sync.WaitGroup
+	var panicked atomic.Value
+	for start := 0; start < len(n.Content); start += 2 * splitEntries {
+		part := &yaml.Node{Kind: yaml.MappingNode, Content: n.Content[start:min(start+2*splitEntries, len(n.Content))]}
+		pw := &yamlWriter{}
+		parts = append(parts, pw)
+		wg.Go(func() {
+			// A panic (the encoder's, on a scalar) goes on in the
+			// caller's goroutine, as it did before.
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, recovered{r})
+				}
+			}()
+			pw.mapping(part, ind, false)
+		})
+	}
+	wg.Wait()
+	if r := panicked.Load(); r != nil {
+		panic(r.(recovered).value)
+	}
+	for _, pw := range parts {
+		if pw.bad {
+			w.fail()
+			return
+		}
+		w.out = append(w.out, pw.out...)
+	}
+}
+
 // sequence writes a block sequence whose dashes are at column ind; inline
 // means the first dash goes on the current line.
 func (w *yamlWriter) sequence(n *yaml.Node, ind int, inline bool) {
@@ -151,7 +193,10 @@ func (w *yamlWriter) value(v *yaml.Node, ind int) {
 			w.out = append(w.out, tag...)
 		}
 		w.out = append(w.out, '\n')
-		if v.Kind == yaml.MappingNode {
+		if v.Kind == yaml.MappingNode && w.split && len(v.Content) >= 2*splitEntries {
+			w.split = false
+			w.mappingConcurrently(v, ind+2)
+		} else if v.Kind == yaml.MappingNode {
 			w.mapping(v, ind+2, false)
 		} else {
 			w.sequence(v, ind+2, false)
@@ -282,10 +327,14 @@ func (w *yamlWriter) scalar(v *yaml.Node, key bool) scalarText {
 		}
 	}
 	k := scalarKey{tag: v.Tag, value: v.Value, style: v.Style, key: key}
-	t, seen := w.asked[k]
-	if !seen {
+	var t scalarText
+	if a, seen := asked.Load(k); seen {
+		t = a.(scalarText)
+	} else {
 		t = askEncoder(v, key)
-		w.asked[k] = t
+		if len(v.Value) <= 256 && askedCount.Add(1) <= maxAsked {
+			asked.Store(k, t)
+		}
 	}
 	if !t.ok {
 		w.fail()
@@ -411,3 +460,7 @@ func askEncoder(v *yaml.Node, key bool) scalarText {
 	t.lines = lines[1:]
 	return t
 }
+
+// recovered wraps a worker goroutine's panic value, so that values of any
+// type fit one atomic.Value.
+type recovered struct{ value any }
