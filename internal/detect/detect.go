@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -228,8 +229,10 @@ func analyzeRepo(repo *Repo, detectors []Detector) (*Analysis, error) {
 			return servicePath[d.Path] || claimOf[d.Path] != claim
 		}
 	}
+	// Scans spend most of their time in file system calls, so twice as
+	// many as there are processors keep them all busy.
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
+	sem := make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0)))
 	for i := range found {
 		en, ok := found[i].detector.(Enricher)
 		if !ok {

@@ -57,13 +57,22 @@ func scanJSSources(d *Dir, owned func(*Dir) bool, exts []string) jsScan {
 			sc.env = append(sc.env, name)
 		}
 	}
-	ScanSources(d, exts, owned, func(rel string, data []byte) {
+	addEnvBytes := func(name []byte) {
+		if plausibleEnvName(string(name)) && !seen[string(name)] {
+			addEnv(string(name))
+		}
+	}
+	addViteEnv := func(name []byte) {
+		if !viteBuiltinEnv[string(name)] {
+			addEnvBytes(name)
+		}
+	}
+	scanSources(d, exts, owned, false, func(rel string, data []byte) {
 		for i, re := range jsEnvPatterns {
-			for _, m := range FindAll(data, re) {
-				if i == 2 && viteBuiltinEnv[m.Value] {
-					continue
-				}
-				addEnv(m.Value)
+			if i == 2 {
+				eachValue(data, re, addViteEnv)
+			} else {
+				eachValue(data, re, addEnvBytes)
 			}
 		}
 		if !bytes.Contains(data, []byte(".env")) {

@@ -164,8 +164,14 @@ func findJSWorkspace(d *Dir) *jsWorkspace {
 }
 
 // members returns the workspace's member folders that hold a package.json,
-// keyed by package name.
+// keyed by package name. Every member package of a monorepo asks, several
+// times, so the answer is remembered for the repository.
 func (ws *jsWorkspace) members() map[string]*Dir {
+	key := "js-members\x00" + ws.root.Path + "\x00" + strings.Join(ws.patterns, "\x00")
+	return ws.root.Repo().remember(key, func() any { return ws.findMembers() }).(map[string]*Dir)
+}
+
+func (ws *jsWorkspace) findMembers() map[string]*Dir {
 	out := map[string]*Dir{}
 	prefix := ws.root.Path + "/"
 	for _, d := range ws.root.Repo().Dirs() {

@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,22 +18,35 @@ import (
 // patterns that the regexp package cannot skip ahead in: those that start
 // with an assertion (`\bprocess\.env\.`) or with one of several literals
 // (`\b(?:client|resource)\(`). For them the pattern looks for its starting
-// literals with bytes.Index and runs an anchored copy of the expression
-// only where one occurs (see starts); the matches are the same.
+// literals with bytes.Index and matches only where one occurs: by hand
+// when it can (see linear), else with an anchored copy of the expression.
+// The matches are the same as the expression's.
 type pattern struct {
-	src  string
+	src string
+
 	once sync.Once
 	re   *regexp.Regexp
 
-	// hints: literals one of which every match contains (literalHints).
-	hints []string
+	searchOnce sync.Once
 	// starts: when not empty, every match begins with one of these
 	// literals, and the regexp package has no literal prefix to skip to.
-	starts []string
-	// at matches the expression anchored at the start of its input; atCtx
-	// likewise after exactly one leading character, which gives leading
-	// assertions (\b, (?m)^) the byte before the match as context.
+	starts []startLit
+	// ctx: the anchored match needs the byte before it as context (for
+	// leading assertions such as \b or (?m)^). Else tail is the expression
+	// without its leading word boundaries (boundary: there were some,
+	// checked by hand), and lin matches it by hand when it can.
+	ctx      bool
+	tail     string
+	boundary bool
+	lin      *linear
+
+	atOnce sync.Once
+	// at matches the expression (or tail) anchored at the start of its
+	// input; atCtx matches it after exactly one leading character.
 	at, atCtx *regexp.Regexp
+
+	hintsOnce sync.Once
+	hints     []string // see computeHints
 }
 
 // newPattern returns a pattern for src; src must be a valid expression
@@ -40,42 +54,172 @@ type pattern struct {
 func newPattern(src string) *pattern { return &pattern{src: src} }
 
 func (p *pattern) get() *regexp.Regexp {
-	p.once.Do(p.compile)
+	p.once.Do(func() { p.re = regexp.MustCompile(p.src) })
 	return p.re
 }
 
-func (p *pattern) compile() {
-	p.re = regexp.MustCompile(p.src)
-	p.hints = computeHints(p.src)
-	if prefix, _ := p.re.LiteralPrefix(); prefix != "" {
-		return // the regexp package skips to the prefix itself
-	}
+// search reports whether the pattern takes the start-literal search.
+func (p *pattern) search() bool {
+	p.searchOnce.Do(p.initSearch)
+	return p.starts != nil
+}
+
+func (p *pattern) initSearch() {
 	parsed, err := syntax.Parse(p.src, syntax.Perl)
-	if err != nil {
-		return
+	if err != nil || literalFirst(parsed) {
+		return // invalid (get panics), or the regexp package skips to its prefix
 	}
 	starts, ok := startLiterals(parsed)
 	if !ok || len(starts) == 0 || len(starts) > maxStarts {
 		return
 	}
 	p.starts = starts
+	// The common form, word boundaries then a literal: the boundary is
+	// checked by hand and the rest needs no context, since everything
+	// after the literal sees only the match itself before it.
+	if parsed.Op == syntax.OpConcat {
+		k := 0
+		for k < len(parsed.Sub) && parsed.Sub[k].Op == syntax.OpWordBoundary {
+			k++
+		}
+		// The tail's source is the pattern's after its leading \b's
+		// (syntax.Regexp.String would cost more than the rest together).
+		lead := strings.Repeat(`\b`, k)
+		if k < len(parsed.Sub) && parsed.Sub[k].Op == syntax.OpLiteral && parsed.Sub[k].Flags&syntax.FoldCase == 0 &&
+			strings.HasPrefix(p.src, lead) && !strings.HasPrefix(p.src[len(lead):], `\b`) {
+			rest := &syntax.Regexp{Op: syntax.OpConcat, Flags: parsed.Flags, Sub: parsed.Sub[k:]}
+			p.tail, p.boundary = p.src[len(lead):], k > 0
+			p.lin = compileLinear(rest, parsed.MaxCap())
+			return
+		}
+	}
+	p.ctx = true
+}
+
+// literalFirst reports whether every match of re starts with one literal
+// (case-sensitive), so that the regexp package has a prefix to skip to.
+func literalFirst(re *syntax.Regexp) bool {
+	for {
+		switch re.Op {
+		case syntax.OpConcat, syntax.OpCapture:
+			if len(re.Sub) == 0 {
+				return false
+			}
+			re = re.Sub[0]
+		case syntax.OpLiteral:
+			return re.Flags&syntax.FoldCase == 0
+		default:
+			return false
+		}
+	}
+}
+
+// compileAt compiles the anchored expressions matchAt needs.
+func (p *pattern) compileAt() {
+	if !p.ctx {
+		p.at = regexp.MustCompile(`^(?:` + p.tail + `)`)
+		return
+	}
 	p.at = regexp.MustCompile(`^(?:` + p.src + `)`)
 	p.atCtx = regexp.MustCompile(`^(?s:.)(?:` + p.src + `)`)
+}
+
+// isWordByte is syntax.IsWordChar for the byte starting a character: a
+// byte of a multi-byte character is never a word character.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // maxStarts bounds the literals searched for; beyond it a plain scan wins.
 const maxStarts = 8
 
+// startLit is a literal a match may start with; fold: in any mixing of
+// ASCII upper and lower case.
+type startLit struct {
+	s    string
+	fold bool
+}
+
+// index returns the first offset of the literal in b, or -1.
+func (l startLit) index(b []byte) int {
+	if !l.fold {
+		return bytes.Index(b, []byte(l.s))
+	}
+	lo, up := lowerASCII(l.s[0]), upperASCII(l.s[0])
+	for i := 0; i+len(l.s) <= len(b); {
+		j := bytes.IndexByte(b[i:], lo)
+		if lo != up {
+			if k := bytes.IndexByte(b[i:], up); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 || i+j+len(l.s) > len(b) {
+			return -1
+		}
+		if equalFoldASCII(b[i+j:i+j+len(l.s)], l.s) {
+			return i + j
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+func equalFoldASCII(b []byte, s string) bool {
+	for i := range len(s) {
+		if lowerASCII(b[i]) != lowerASCII(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiFoldOnly reports whether every rune of s is ASCII and case-folds
+// only to ASCII: not k or s, which (?i) also matches to the Kelvin sign
+// and the long s.
+func asciiFoldOnly(s []rune) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // startLiterals returns literals one of which every match of re starts
 // with, ignoring the empty-width assertions before them; ok is false when
 // there is no such set (a match may start with anything, or be empty).
-func startLiterals(re *syntax.Regexp) (lits []string, ok bool) {
+func startLiterals(re *syntax.Regexp) (lits []startLit, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+		if len(re.Rune) == 0 {
 			return nil, false
 		}
-		return []string{string(re.Rune)}, true
+		if re.Flags&syntax.FoldCase != 0 {
+			if !asciiFoldOnly(re.Rune) {
+				return nil, false
+			}
+			return []startLit{{s: string(re.Rune), fold: true}}, true
+		}
+		return []startLit{{s: string(re.Rune)}}, true
 	case syntax.OpCharClass:
 		n := 0
 		for i := 0; i < len(re.Rune); i += 2 {
@@ -89,7 +233,7 @@ func startLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 				if !utf8.ValidRune(r) {
 					return nil, false
 				}
-				lits = append(lits, string(r))
+				lits = append(lits, startLit{s: string(r)})
 			}
 		}
 		return lits, len(lits) > 0
@@ -124,8 +268,25 @@ func startLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 }
 
 // matchAt returns the submatch indices of the match starting exactly at
-// offset i of b, or nil.
-func (p *pattern) matchAt(b []byte, i int) []int {
+// offset i of b, or nil; scratch may hold them.
+func (p *pattern) matchAt(b []byte, i int, scratch []int) []int {
+	if !p.ctx {
+		if p.boundary && (i > 0 && isWordByte(b[i-1])) == isWordByte(b[i]) {
+			return nil
+		}
+		if p.lin != nil {
+			return p.lin.match(b, i, scratch)
+		}
+		p.atOnce.Do(p.compileAt)
+		m := p.at.FindSubmatchIndex(b[i:])
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		return m
+	}
+	p.atOnce.Do(p.compileAt)
 	if i == 0 {
 		return p.at.FindSubmatchIndex(b)
 	}
@@ -146,17 +307,28 @@ func (p *pattern) matchAt(b []byte, i int) []int {
 }
 
 // findAll returns up to n (all when n < 0) leftmost non-overlapping
-// matches, like regexp's FindAllSubmatchIndex. Every match starts at an
-// occurrence of a start literal, so only those offsets are tried, in order.
+// matches, like regexp's FindAllSubmatchIndex.
 func (p *pattern) findAll(b []byte, n int) [][]int {
+	var out [][]int
+	p.each(b, n, func(m []int) { out = append(out, append([]int(nil), m...)) })
+	return out
+}
+
+// each calls fn with the submatch indices of up to n (all when n < 0)
+// leftmost non-overlapping matches, in order; m is valid only during the
+// call. Every match starts at an occurrence of a start literal, so only
+// those offsets are tried, in order.
+func (p *pattern) each(b []byte, n int, fn func(m []int)) {
 	if n == 0 {
-		return nil
+		return
 	}
-	next := make([]int, len(p.starts)) // next occurrence of each literal at or after pos; -1: none
+	var buf [maxStarts]int
+	next := buf[:len(p.starts)] // next occurrence of each literal at or after pos; -1: none
 	for k := range next {
 		next[k] = -2 // not searched yet
 	}
-	var out [][]int
+	var scratch []int // reused by matchAt from the second match on
+	found := 0
 	pos := 0
 	for pos <= len(b) {
 		at := -1
@@ -165,7 +337,7 @@ func (p *pattern) findAll(b []byte, n int) [][]int {
 				continue
 			}
 			if next[k] < pos {
-				j := bytes.Index(b[pos:], []byte(lit))
+				j := lit.index(b[pos:])
 				if j < 0 {
 					next[k] = -1
 					continue
@@ -177,16 +349,17 @@ func (p *pattern) findAll(b []byte, n int) [][]int {
 			}
 		}
 		if at < 0 {
-			break
+			return
 		}
-		m := p.matchAt(b, at)
+		m := p.matchAt(b, at, scratch)
 		if m == nil {
 			pos = at + 1
 			continue
 		}
-		out = append(out, m)
-		if n > 0 && len(out) >= n {
-			break
+		scratch = m
+		fn(m)
+		if found++; n > 0 && found >= n {
+			return
 		}
 		if m[1] > at {
 			pos = m[1]
@@ -194,7 +367,18 @@ func (p *pattern) findAll(b []byte, n int) [][]int {
 			pos = at + 1
 		}
 	}
-	return out
+}
+
+// eachMatch is each for any pattern: through the regexp package when the
+// pattern does not take the start-literal search.
+func (p *pattern) eachMatch(b []byte, fn func(m []int)) {
+	if !p.search() {
+		for _, m := range p.get().FindAllSubmatchIndex(b, -1) {
+			fn(m)
+		}
+		return
+	}
+	p.each(b, -1, fn)
 }
 
 // computeHints returns literals one of which every match of src contains:
@@ -227,7 +411,7 @@ func computeHints(src string) []string {
 
 // literalHints returns the pattern's hints (see computeHints).
 func literalHints(p *pattern) []string {
-	p.get()
+	p.hintsOnce.Do(func() { p.hints = computeHints(p.src) })
 	return p.hints
 }
 
@@ -239,8 +423,8 @@ func (p *pattern) String() string { return p.src }
 func (p *pattern) Match(b []byte) bool { return p.FindIndex(b) != nil }
 
 func (p *pattern) FindIndex(b []byte) []int {
-	if re := p.get(); p.starts == nil {
-		return re.FindIndex(b)
+	if !p.search() {
+		return p.get().FindIndex(b)
 	}
 	if ms := p.findAll(b, 1); len(ms) > 0 {
 		return ms[0][:2:2]
@@ -249,8 +433,8 @@ func (p *pattern) FindIndex(b []byte) []int {
 }
 
 func (p *pattern) FindSubmatchIndex(b []byte) []int {
-	if re := p.get(); p.starts == nil {
-		return re.FindSubmatchIndex(b)
+	if !p.search() {
+		return p.get().FindSubmatchIndex(b)
 	}
 	if ms := p.findAll(b, 1); len(ms) > 0 {
 		return ms[0]
@@ -259,22 +443,22 @@ func (p *pattern) FindSubmatchIndex(b []byte) []int {
 }
 
 func (p *pattern) FindSubmatch(b []byte) [][]byte {
-	if re := p.get(); p.starts == nil {
-		return re.FindSubmatch(b)
+	if !p.search() {
+		return p.get().FindSubmatch(b)
 	}
 	return submatches(b, p.FindSubmatchIndex(b))
 }
 
 func (p *pattern) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	if re := p.get(); p.starts == nil {
-		return re.FindAllSubmatchIndex(b, n)
+	if !p.search() {
+		return p.get().FindAllSubmatchIndex(b, n)
 	}
 	return p.findAll(b, n)
 }
 
 func (p *pattern) FindAllIndex(b []byte, n int) [][]int {
-	if re := p.get(); p.starts == nil {
-		return re.FindAllIndex(b, n)
+	if !p.search() {
+		return p.get().FindAllIndex(b, n)
 	}
 	ms := p.findAll(b, n)
 	for i, m := range ms {
@@ -284,8 +468,8 @@ func (p *pattern) FindAllIndex(b []byte, n int) [][]int {
 }
 
 func (p *pattern) FindAllSubmatch(b []byte, n int) [][][]byte {
-	if re := p.get(); p.starts == nil {
-		return re.FindAllSubmatch(b, n)
+	if !p.search() {
+		return p.get().FindAllSubmatch(b, n)
 	}
 	var out [][][]byte
 	for _, m := range p.findAll(b, n) {

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -69,6 +70,7 @@ var patternInputs = []string{
 	"xprocess.env.PORT process.env.A_B",
 	"é process.env.X\xffprocess.env.Y_1 _process.env.Z",
 	"process.env.process.env.A",
+	"exports PORT port=80 pOrT: 8080 Port = 3000 export",
 	"const {A, B: b, C = 1} = process.env;\nconst { D } = Bun.env",
 	"os.environ['DB'] os.environ.get(\"X\") environ.pop('Y') myenviron['Z']",
 	"getenv('A') os.getenv(\"B\") xgetenv('C') env('D') env.str('E') config('F') myconfig('G')",
@@ -158,12 +160,8 @@ func checkAllMatches(t *testing.T, p *pattern, re *regexp.Regexp, data []byte) {
 // every fixture file and the edge cases above.
 func TestPatternAgreesWithRegexp(t *testing.T) {
 	blobs := fixtureBlobs(t)
-	fast := 0
 	for _, src := range packagePatterns(t) {
 		p, re := newPattern(src), regexp.MustCompile(src)
-		if p.get(); len(p.starts) > 0 {
-			fast++
-		}
 		for _, s := range patternInputs {
 			checkPatternAgrees(t, p, re, []byte(s))
 		}
@@ -171,31 +169,49 @@ func TestPatternAgreesWithRegexp(t *testing.T) {
 			checkAllMatches(t, p, re, data)
 		}
 	}
-	if fast < 40 {
-		t.Errorf("got %d patterns on the start-literal path, want at least 40 (the \\b-prefixed env and port patterns)", fast)
-	}
 }
 
 func TestStartLiterals(t *testing.T) {
 	tests := []struct {
 		src  string
-		want []string // nil: no start-literal search
+		want []startLit // nil: no start-literal search
 	}{
-		{`\bprocess\.env\.([A-Za-z_]\w*)`, []string{"process.env."}},
-		{`\b(?:client|resource)\(\s*["'](s3|sqs)["']`, []string{"client", "resource"}},
-		{`\bcreateServer\s*\(|\.listen\s*\(`, []string{"createServer", ".listen"}},
-		{`["']([^"']*)["']`, []string{`"`, `'`}},
-		{`(?m)^\s*run\b`, nil},                   // a match may start with any space
-		{`process\.env`, nil},                    // the regexp package skips to the prefix itself
-		{`(?i)\bport\s*[:=]\s*(\d{2,5})\b`, nil}, // case-insensitive literals are not searched for
-		{`\b(?:a|b)?c`, nil},                     // optional first element
+		{`\bprocess\.env\.([A-Za-z_]\w*)`, []startLit{{s: "process.env."}}},
+		{`\b(?:client|resource)\(\s*["'](s3|sqs)["']`, []startLit{{s: "client"}, {s: "resource"}}},
+		{`\bcreateServer\s*\(|\.listen\s*\(`, []startLit{{s: "createServer"}, {s: ".listen"}}},
+		{`["']([^"']*)["']`, []startLit{{s: `"`}, {s: "'"}}},
+		{`(?i)\bport\s*[:=]\s*(\d{2,5})\b`, []startLit{{s: "PORT", fold: true}}}, // the parser keeps folded literals upper case
+		{`(?m)^\s*run\b`, nil}, // a match may start with any space
+		{`process\.env`, nil},  // the regexp package skips to the prefix itself
+		{`(?i)\bkey\b`, nil},   // (?i)k also matches the Kelvin sign
+		{`\b(?:a|b)?c`, nil},   // optional first element
 		{`[^a-z0-9-]+`, nil},
 	}
 	for _, tt := range tests {
 		p := newPattern(tt.src)
-		p.get()
+		p.search()
 		if !reflect.DeepEqual(p.starts, tt.want) {
-			t.Errorf("pattern %q: got start literals %q, want %q", tt.src, p.starts, tt.want)
+			t.Errorf("pattern %q: got start literals %v, want %v", tt.src, p.starts, tt.want)
+		}
+	}
+}
+
+func TestStartLitIndex(t *testing.T) {
+	tests := []struct {
+		lit  startLit
+		in   string
+		want int
+	}{
+		{startLit{s: "env."}, "process.env.X", 8},
+		{startLit{s: "port", fold: true}, "exPORTs", 2},
+		{startLit{s: "port", fold: true}, "P pOrT", 2},
+		{startLit{s: "port", fold: true}, "por", -1},
+		{startLit{s: "port", fold: true}, "xxxxpor", -1},
+		{startLit{s: "1:", fold: true}, "x1:", 1},
+	}
+	for _, tt := range tests {
+		if got := tt.lit.index([]byte(tt.in)); got != tt.want {
+			t.Errorf("%v in %q: got %d, want %d", tt.lit, tt.in, got, tt.want)
 		}
 	}
 }
@@ -216,4 +232,72 @@ func FuzzPatternAgreesWithRegexp(f *testing.F) {
 			checkPatternAgrees(t, ps[i], res[i], data)
 		}
 	})
+}
+
+// TestPatternForms: the package's env and port patterns take the
+// start-literal search, most of them the boundary-checked form.
+func TestPatternForms(t *testing.T) {
+	fast, ctx, lin := 0, 0, 0
+	for _, src := range packagePatterns(t) {
+		p := newPattern(src)
+		p.search()
+		if p.lin != nil {
+			lin++
+		}
+		switch {
+		case p.starts != nil && !p.ctx:
+			fast++
+		case p.starts != nil:
+			ctx++
+		}
+	}
+	t.Logf("%d patterns checked by hand at the boundary (%d of them matched by hand), %d with context", fast, lin, ctx)
+	if fast < 30 || ctx < 20 || lin < 15 {
+		t.Errorf("got %d boundary-checked, %d linear and %d context patterns, want at least 30, 15 and 20", fast, lin, ctx)
+	}
+}
+
+// TestSearchFormsAgreeOnRandomText checks each search form, on patterns
+// made to sit at its edges, against the regexp package on random text
+// over a small alphabet (so that the patterns' pieces meet often).
+func TestSearchFormsAgreeOnRandomText(t *testing.T) {
+	tests := []struct {
+		src    string
+		linear bool
+	}{
+		{`\bab[a-c]*d`, true},
+		{`\bab[a-c]*c`, false},    // giving back a c may let the rest match
+		{`\bab[a-c]*[cd]`, false}, // likewise
+		{`\bab[a-c]+(d)`, true},
+		{`\bab([a-c]?)([0-9]{1,2})x`, true},
+		{`\bab[0-9]{2}[0-9]`, true}, // a fixed count gives nothing back
+		{`\bab[0-9]{1,2}[0-9]`, false},
+		{`\bab\s*=\s*"([A-Z_]*)"`, true},
+		{`\bab[^"]*"`, false}, // a negated class matches by runes
+		{`\bab(x)?d`, false},
+		{`\bab[a-c]*?d`, false}, // non-greedy
+		{`\bab\b`, false},       // an assertion after the literal
+		{`ab|cd`, false},
+		{`(?m)^ab[a-c]*d`, false},
+		{`\Bab[a-c]*d`, false},
+	}
+	const alphabet = "abcdx0123 =_\"\n\xffé"
+	rng := rand.New(rand.NewPCG(1, 2))
+	inputs := make([][]byte, 3000)
+	for i := range inputs {
+		b := make([]byte, rng.IntN(24))
+		for j := range b {
+			b[j] = alphabet[rng.IntN(len(alphabet))]
+		}
+		inputs[i] = b
+	}
+	for _, tt := range tests {
+		p, re := newPattern(tt.src), regexp.MustCompile(tt.src)
+		if p.search(); (p.lin != nil) != tt.linear {
+			t.Errorf("pattern %q: got linear %v, want %v", tt.src, p.lin != nil, tt.linear)
+		}
+		for _, in := range inputs {
+			checkPatternAgrees(t, p, re, in)
+		}
+	}
 }

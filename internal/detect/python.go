@@ -617,9 +617,10 @@ var (
 )
 
 // Enrich collects environment variable names, boto3 S3/SQS use, and finds
-// app instances that Detect's conventional files did not hold.
+// app instances that Detect's conventional files did not hold, in one
+// pass over the sources.
 func (pythonDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
-	CollectEnv(d, s, []string{".py"}, owned, pyEnvPatterns...)
+	env := newEnvCollector(s)
 	needApp := (s.Framework == "fastapi" || s.Framework == "flask") && s.Build.Entrypoint == ""
 	celeryIdx, dramatiqIdx := -1, -1
 	for i, b := range s.BackingServices {
@@ -632,7 +633,8 @@ func (pythonDetector) Enrich(d *Dir, s *Service, owned func(*Dir) bool) {
 		}
 	}
 	seen := map[string]bool{}
-	ScanSources(d, []string{".py"}, owned, func(rel string, data []byte) {
+	scanSources(d, []string{".py"}, owned, false, func(rel string, data []byte) {
+		env.scan(data, pyEnvPatterns)
 		local := strings.TrimPrefix(rel, d.Path+"/")
 		if d.Path == "." {
 			local = rel
@@ -694,7 +696,7 @@ func isPyTest(rel string) bool {
 	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" {
 		return true
 	}
-	for _, part := range strings.Split(path.Dir(rel), "/") {
+	for part := range strings.SplitSeq(path.Dir(rel), "/") {
 		if part == "tests" || part == "test" {
 			return true
 		}

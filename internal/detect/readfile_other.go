@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !linux
 
 package detect
 
@@ -25,6 +25,11 @@ func newDirReader(path string) *dirReader { return &dirReader{path: path} }
 
 func (d *dirReader) read(name string, limit int) ([]byte, error) {
 	return readFileLimited(filepath.Join(d.path, name), limit)
+}
+
+// readInto is read; buf is not used.
+func (d *dirReader) readInto(name string, limit int, buf []byte) ([]byte, error) {
+	return d.read(name, limit)
 }
 
 func (d *dirReader) close() {}

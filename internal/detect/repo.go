@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,6 +49,7 @@ type Repo struct {
 	cache   map[string]fileEntry
 	sources map[string][]byte // see cachedSource
 	notes   []Note
+	memo    map[string]any // see remember
 }
 
 type fileEntry struct {
@@ -62,7 +64,6 @@ type Dir struct {
 	Files   []string // names of regular files, sorted
 	Subdirs []string // names of walked sub-folders, sorted
 	repo    *Repo
-	files   map[string]bool
 }
 
 // Note is something the analysis wants the user to know that is not a
@@ -160,16 +161,23 @@ type ignoreRule struct {
 	gi   *gitignore.GitIgnore
 }
 
+// dirent is a folder entry: its name and type bits (0 for a regular file,
+// fs.ModeDir, fs.ModeSymlink, or fs.ModeIrregular for anything else).
+type dirent struct {
+	name string
+	typ  fs.FileMode
+}
+
 func (r *Repo) walkDir(w *walker, abs, rel string, ignores []ignoreRule) {
-	entries, err := os.ReadDir(abs)
+	entries, err := readDirents(abs)
 	if err != nil {
 		r.note(Note{File: rel, Reason: "unreadable folder skipped: " + errReason(err)})
 		return
 	}
-	d := &Dir{Path: rel, repo: r, files: map[string]bool{}}
+	d := &Dir{Path: rel, repo: r}
 
 	for _, e := range entries {
-		if e.Name() == ".gitignore" && e.Type().IsRegular() {
+		if e.name == ".gitignore" && e.typ == 0 {
 			if data, err := os.ReadFile(filepath.Join(abs, ".gitignore")); err == nil {
 				lines := strings.Split(string(data), "\n")
 				ignores = append(ignores[:len(ignores):len(ignores)], ignoreRule{base: rel, gi: gitignore.CompileIgnoreLines(lines...)})
@@ -184,13 +192,12 @@ func (r *Repo) walkDir(w *walker, abs, rel string, ignores []ignoreRule) {
 	r.order = append(r.order, rel)
 	r.mu.Unlock()
 
+	d.Files = make([]string, 0, len(entries))
 	for _, e := range entries {
-		name := e.Name()
-		childRel := join(rel, name)
-		childAbs := filepath.Join(abs, name)
-		mode := e.Type()
-		isDir := e.IsDir()
-		if mode&fs.ModeSymlink != 0 {
+		name := e.name
+		isDir := e.typ == fs.ModeDir
+		if e.typ == fs.ModeSymlink {
+			childAbs, childRel := abs+string(filepath.Separator)+name, join(rel, name)
 			target, err := filepath.EvalSymlinks(childAbs)
 			if err != nil {
 				r.note(Note{File: childRel, Reason: "broken or looping symlink skipped"})
@@ -210,17 +217,18 @@ func (r *Repo) walkDir(w *walker, abs, rel string, ignores []ignoreRule) {
 			} else if !st.Mode().IsRegular() {
 				continue
 			}
-		} else if !isDir && !mode.IsRegular() {
+		} else if !isDir && e.typ != 0 {
 			continue
 		}
-		if ignored(ignores, childRel, isDir) {
+		if len(ignores) > 0 && ignored(ignores, join(rel, name), isDir) {
 			continue
 		}
 		if isDir {
 			if skippedDirs[name] {
 				continue
 			}
-			if mode&fs.ModeSymlink != 0 {
+			childAbs, childRel := abs+string(filepath.Separator)+name, join(rel, name)
+			if e.typ == fs.ModeSymlink {
 				real, _ := filepath.EvalSymlinks(childAbs)
 				if !w.enter(real) {
 					r.note(Note{File: childRel, Reason: "symlink loop skipped"})
@@ -232,17 +240,16 @@ func (r *Repo) walkDir(w *walker, abs, rel string, ignores []ignoreRule) {
 			continue
 		}
 		d.Files = append(d.Files, name)
-		d.files[name] = true
 	}
-	sort.Strings(d.Files)
-	sort.Strings(d.Subdirs)
+	slices.Sort(d.Files)
+	slices.Sort(d.Subdirs)
 }
 
 func (r *Repo) realRoot() string { return r.real }
 
-func hasFile(entries []os.DirEntry, name string) bool {
+func hasFile(entries []dirent, name string) bool {
 	for _, e := range entries {
-		if e.Name() == name && !e.IsDir() {
+		if e.name == name && e.typ != fs.ModeDir {
 			return true
 		}
 	}
@@ -344,17 +351,44 @@ func (r *Repo) note(n Note) {
 	r.mu.Unlock()
 }
 
+// remember returns the value computed for key, computing it on first use.
+// compute must depend only on the repository (and key) and its value must
+// not be modified by callers. Concurrent first uses may both compute; one
+// value is kept.
+func (r *Repo) remember(key string, compute func() any) any {
+	r.mu.Lock()
+	v, ok := r.memo[key]
+	r.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if old, ok := r.memo[key]; ok {
+		return old
+	}
+	if r.memo == nil {
+		r.memo = map[string]any{}
+	}
+	r.memo[key] = v
+	return v
+}
+
 // Note records a warning about a file, for example a malformed manifest.
 func (r *Repo) Note(n Note) { r.note(n) }
 
 // Has reports whether the folder holds a regular file of that name.
-func (d *Dir) Has(name string) bool { return d.files[name] }
+func (d *Dir) Has(name string) bool {
+	_, ok := slices.BinarySearch(d.Files, name)
+	return ok
+}
 
 // HasAny reports whether the folder holds any of the named files and returns
 // the first one found, in the order given.
 func (d *Dir) HasAny(names ...string) (string, bool) {
 	for _, n := range names {
-		if d.files[n] {
+		if d.Has(n) {
 			return n, true
 		}
 	}

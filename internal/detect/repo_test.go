@@ -3,6 +3,7 @@ package detect
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -136,5 +137,41 @@ func TestServiceName(t *testing.T) {
 		if got := ServiceName(in); got != want {
 			t.Errorf("ServiceName(%q): got %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestReadCopiesOutOfScratch: contents read through the scratch buffers,
+// including an empty file's, never share memory with them.
+func TestReadCopiesOutOfScratch(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"empty.txt": "", "a.txt": "aaaa", "b.txt": "bbbb"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dr := newDirReader(dir)
+	defer dr.close()
+	empty, err := dr.read("empty.txt", MaxFileSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := dr.read("a.txt", MaxFileSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dr.read("b.txt", MaxFileSize); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(a); got != "aaaa" {
+		t.Errorf("a.txt after reading b.txt: got %q, want %q", got, "aaaa")
+	}
+	if got := string(append(empty, 'x')); got != "x" {
+		t.Errorf("appending to empty.txt's contents: got %q, want %q", got, "x")
+	}
+	if got := cap(empty); got > 0 && runtime.GOOS == "linux" { // elsewhere io.ReadAll's own buffer
+		t.Errorf("empty.txt: got a slice of capacity %d, want 0 (no scratch buffer kept)", got)
+	}
+	if _, err := dr.read("missing.txt", MaxFileSize); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing.txt: got error %v, want one naming the file", err)
 	}
 }

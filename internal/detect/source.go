@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // MaxSourceFiles bounds how many source files one service's scan reads.
@@ -18,9 +19,24 @@ const maxSourceSize = 256 << 10
 // service folder d whose extension is in exts, skipping folders owned by
 // another service and files that are too large or binary. It stops after
 // MaxSourceFiles files. Files are read folder by folder through one handle
-// of the folder (see dirReader).
+// of the folder (see dirReader). Contents stay cached for further scans of
+// the service (see cachedSource), so fn may keep data.
 func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel string, data []byte)) {
+	scanSources(d, exts, owned, true, fn)
+}
+
+// scanSources is ScanSources; with keep false a file's contents are not
+// cached and fn's data is valid only during the call: it is read into a
+// buffer reused for the next file. A detector that reads its sources in a
+// single pass needs no more, and saves a copy and a cache entry per file.
+func scanSources(d *Dir, exts []string, owned func(*Dir) bool, keep bool, fn func(rel string, data []byte)) {
 	r := d.repo
+	var buf []byte
+	if !keep {
+		bp := scanBufs.Get().(*[]byte)
+		defer scanBufs.Put(bp)
+		buf = *bp
+	}
 	n := 0
 	var visit func(x *Dir) bool
 	visit = func(x *Dir) bool {
@@ -40,12 +56,20 @@ func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel strin
 				if dr == nil {
 					dr = newDirReader(filepath.Join(r.root, filepath.FromSlash(x.Path)))
 				}
-				raw, err := dr.read(f, MaxFileSize)
+				var raw []byte
+				var err error
+				if keep {
+					raw, err = dr.read(f, MaxFileSize)
+				} else {
+					raw, err = dr.readInto(f, MaxFileSize, buf)
+				}
 				var aerr error
 				if data, aerr = r.accept(rel, raw, err); aerr != nil || len(data) > maxSourceSize {
 					goto next
 				}
-				r.cacheSource(rel, data)
+				if keep {
+					r.cacheSource(rel, data)
+				}
 			}
 			fn(rel, data)
 		next:
@@ -67,6 +91,9 @@ func ScanSources(d *Dir, exts []string, owned func(*Dir) bool, fn func(rel strin
 	}
 	visit(d)
 }
+
+// scanBufs are the reused buffers of scanSources without keep.
+var scanBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 func hasExt(name string, exts []string) bool {
 	ext := path.Ext(name)
@@ -140,11 +167,16 @@ func FindAll(data []byte, re *pattern) []Match {
 }
 
 // mayMatch reports whether data contains one of the literals every match
-// of re must contain (see computeHints); true when re has none, and when
-// re's own search looks for its start literals (see pattern).
+// of re must contain (see computeHints); true when re has none. When re's
+// own search looks for its start literals (see pattern) this check adds
+// nothing, unless the hints are a case-insensitive pattern's usual
+// spellings: those are kept as they were.
 func mayMatch(data []byte, re *pattern) bool {
+	if re.search() && !strings.HasPrefix(re.src, "(?i)") {
+		return true
+	}
 	hs := literalHints(re)
-	if len(hs) == 0 || re.starts != nil {
+	if len(hs) == 0 {
 		return true
 	}
 	for _, h := range hs {
@@ -163,32 +195,71 @@ func LineOf(data []byte, offset int) int {
 	return bytes.Count(data[:offset], []byte{'\n'}) + 1
 }
 
-// envNameRE is what a plausible environment variable name looks like, up
-// to its length (see plausibleEnvName); a counted repetition would cost a
-// fiftieth of a millisecond to compile on every run.
-var envNameRE = newPattern(`^[A-Z][A-Z0-9_]+$`)
-
 // plausibleEnvName reports whether s looks like an environment variable
-// name: upper case, digits and underscores, 2 to 64 characters.
-func plausibleEnvName(s string) bool { return len(s) <= 64 && envNameRE.MatchString(s) }
+// name: an upper-case letter, then upper-case letters, digits and
+// underscores, 2 to 64 characters in all (^[A-Z][A-Z0-9_]+$).
+func plausibleEnvName(s string) bool {
+	if len(s) < 2 || len(s) > 64 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // CollectEnv scans the service's sources with the given patterns (each with
 // the variable name as its first group) and adds the names it finds to s.Env.
 // Only names are collected: Hoist never reads values.
 func CollectEnv(d *Dir, s *Service, exts []string, owned func(*Dir) bool, patterns ...*pattern) {
-	seen := map[string]bool{}
+	c := newEnvCollector(s)
+	ScanSources(d, exts, owned, func(rel string, data []byte) { c.scan(data, patterns) })
+}
+
+// envCollector adds the environment variable names found in files to a
+// service, each once, for detectors that collect them in a scan of their own.
+type envCollector struct {
+	s    *Service
+	seen map[string]bool
+}
+
+func newEnvCollector(s *Service) *envCollector {
+	c := &envCollector{s: s, seen: map[string]bool{}}
 	for _, e := range s.Env {
-		seen[e] = true
+		c.seen[e] = true
 	}
-	ScanSources(d, exts, owned, func(rel string, data []byte) {
-		for _, re := range patterns {
-			for _, m := range FindAll(data, re) {
-				if !plausibleEnvName(m.Value) || seen[m.Value] {
-					continue
-				}
-				seen[m.Value] = true
-				s.Env = append(s.Env, m.Value)
-			}
+	return c
+}
+
+// scan adds the first groups of the patterns' matches in data.
+func (c *envCollector) scan(data []byte, patterns []*pattern) {
+	for _, re := range patterns {
+		eachValue(data, re, c.add)
+	}
+}
+
+// add adds a name when it is plausible and new; it allocates only then.
+func (c *envCollector) add(name []byte) {
+	if !plausibleEnvName(string(name)) || c.seen[string(name)] {
+		return
+	}
+	s := string(name)
+	c.seen[s] = true
+	c.s.Env = append(c.s.Env, s)
+}
+
+// eachValue calls fn with the first group of every match of re in data,
+// like FindAll without lines and without copying the values: fn's value is
+// a slice of data.
+func eachValue(data []byte, re *pattern, fn func(value []byte)) {
+	if !mayMatch(data, re) {
+		return
+	}
+	re.eachMatch(data, func(m []int) {
+		if len(m) >= 4 && m[2] >= 0 {
+			fn(data[m[2]:m[3]])
 		}
 	})
 }

@@ -260,6 +260,9 @@ func (w *writer) intrinsic(v ir.Value, t *cfn.Type, ind int) (expr, error) {
 			return expr{name + ".valueAsString", kString}, nil
 		}
 		if d := w.declared[x.Target]; d != nil {
+			if d.l2 != nil {
+				return expr{d.name + "." + d.l2.ref, kString}, nil
+			}
 			return expr{d.name + ".ref", kString}, nil
 		}
 		w.use("Fn")
@@ -268,8 +271,20 @@ func (w *writer) intrinsic(v ir.Value, t *cfn.Type, ind int) (expr, error) {
 		if d := w.declared[x.Target]; d != nil {
 			if d.schema != nil {
 				if a, ok := d.schema.Attribute(x.Attr); ok {
-					return expr{d.name + "." + attrGetter(d.schema.Type, x.Attr), attrKind(a.Type)}, nil
+					owner := d.name
+					if d.l2 != nil {
+						for _, g := range d.l2.attrs {
+							if g.attr == x.Attr {
+								return expr{d.name + "." + g.getter, attrKind(a.Type)}, nil
+							}
+						}
+						owner = d.l2.child(d.name)
+					}
+					return expr{owner + "." + attrGetter(d.schema.Type, x.Attr), attrKind(a.Type)}, nil
 				}
+			}
+			if d.l2 != nil {
+				return expr{d.l2.child(d.name) + ".getAtt(" + quote(x.Attr) + ")", kAny}, nil
 			}
 			return expr{d.name + ".getAtt(" + quote(x.Attr) + ")", kAny}, nil
 		}

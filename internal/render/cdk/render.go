@@ -181,25 +181,31 @@ func tsconfig() []byte {
 }
 
 // dependency is a DependsOn written after every construct is declared.
-type dependency struct{ from, on string }
+type dependency struct {
+	from   string
+	fromL2 bool
+	on     string
+}
 
 // decl is a construct declared in the stack file.
 type decl struct {
 	name   string        // TypeScript variable
 	schema *cfn.Resource // nil for a raw CfnResource
+	l2     *l2Kind       // nil for an L1
 }
 
 // writer holds the state of one stack file.
 type writer struct {
-	g        *ir.Graph
-	params   map[string]*ir.Parameter
-	paramVar func(string) string
-	conds    map[string]string // condition name -> variable
-	declared map[string]*decl  // resources written so far
-	taken    map[string]bool   // variable names in use
-	core     map[string]bool   // names imported from aws-cdk-lib
-	modules  map[string]bool   // aws-cdk-lib submodules imported
-	used     map[string]bool   // parameters referenced
+	g          *ir.Graph
+	params     map[string]*ir.Parameter
+	paramVar   func(string) string
+	conds      map[string]string // condition name -> variable
+	declared   map[string]*decl  // resources written so far
+	taken      map[string]bool   // variable names in use
+	core       map[string]bool   // names imported from aws-cdk-lib
+	modules    map[string]bool   // aws-cdk-lib submodules imported
+	used       map[string]bool   // parameters referenced
+	keyImports map[string]string // KMS key ID -> variable of its import by ARN
 	// camels caches camel, which property names call for again and again.
 	camels map[string]string
 }
@@ -243,7 +249,7 @@ func RenderStack(g *ir.Graph, class string) ([]byte, error) {
 	w := &writer{
 		g: g, params: map[string]*ir.Parameter{}, conds: map[string]string{},
 		declared: map[string]*decl{}, taken: map[string]bool{}, core: map[string]bool{"Stack": true, "StackProps": true},
-		modules: map[string]bool{}, used: map[string]bool{},
+		modules: map[string]bool{}, used: map[string]bool{}, keyImports: map[string]string{},
 	}
 	// Module aliases and the class name are taken before any variable.
 	for _, r := range g.Resources {
@@ -251,7 +257,7 @@ func RenderStack(g *ir.Graph, class string) ([]byte, error) {
 			w.taken[alias(m)] = true
 		}
 	}
-	for _, n := range []string{"Aws", "CfnCondition", "CfnDeletionPolicy", "CfnOutput", "CfnParameter", "CfnResource", "Fn", "Intrinsic", "Stack", "StackProps", "Token", "app", class} {
+	for _, n := range []string{"Aws", "CfnCondition", "CfnDeletionPolicy", "CfnOutput", "CfnParameter", "CfnResource", "Duration", "Fn", "Intrinsic", "RemovalPolicy", "Stack", "StackProps", "Token", "app", "iam", "kms", class} {
 		w.taken[n] = true
 	}
 	paramVars := map[string]string{}
@@ -294,7 +300,7 @@ func RenderStack(g *ir.Graph, class string) ([]byte, error) {
 			if t == nil {
 				return nil, fmt.Errorf("DependsOn undefined resource %q", d.on)
 			}
-			res = append(res, d.from+".addDependency("+t.name+");")
+			res = append(res, dependOn(d.from, d.fromL2, t)+";")
 		}
 	}
 	outs, err := w.outputs()
@@ -452,9 +458,20 @@ func (w *writer) conditions() ([]string, error) {
 // until every construct is declared.
 func (w *writer) resource(r *ir.Resource) (lines []string, later []dependency, err error) {
 	name := w.variable(r.ID)
+	if r.Comment != "" {
+		for _, l := range strings.Split(strings.TrimSpace(r.Comment), "\n") {
+			lines = append(lines, strings.TrimRight("// "+l, " "))
+		}
+	}
 	var stmt string
 	schema, known := cfn.Lookup(r.Type)
 	module, class, ok := l1(r.Type)
+	if k := l2For(r.Type); k != nil && known && ok {
+		if l2lines, isL2 := w.l2Resource(r, k, name); isL2 {
+			w.declared[r.ID] = &decl{name: name, schema: schema, l2: k}
+			return w.l2Options(r, name, append(lines, l2lines...))
+		}
+	}
 	var overrides []string
 	if known && ok {
 		w.modules[module] = true
@@ -504,11 +521,6 @@ func (w *writer) resource(r *ir.Resource) (lines []string, later []dependency, e
 		stmt = fmt.Sprintf("const %s = new CfnResource(this, %s, %s);", name, quote(r.ID), object(fields, 0))
 		w.declared[r.ID] = &decl{name: name}
 	}
-	if r.Comment != "" {
-		for _, l := range strings.Split(strings.TrimSpace(r.Comment), "\n") {
-			lines = append(lines, strings.TrimRight("// "+l, " "))
-		}
-	}
 	lines = append(lines, stmt)
 	lines = append(lines, name+".overrideLogicalId("+quote(r.ID)+");")
 	lines = append(lines, overrides...)
@@ -537,14 +549,51 @@ func (w *writer) resource(r *ir.Resource) (lines []string, later []dependency, e
 		}
 		lines = append(lines, name+".cfnOptions.metadata = "+s+";")
 	}
+	return w.dependsOn(r, name, false, lines)
+}
+
+// dependsOn adds r's DependsOn to lines; those on resources declared
+// later are returned to be written at the end.
+func (w *writer) dependsOn(r *ir.Resource, name string, isL2 bool, lines []string) ([]string, []dependency, error) {
+	var later []dependency
 	for _, d := range r.DependsOn {
 		if t := w.declared[d]; t != nil {
-			lines = append(lines, name+".addDependency("+t.name+");")
+			lines = append(lines, dependOn(name, isL2, t)+";")
 		} else {
-			later = append(later, dependency{name, d})
+			later = append(later, dependency{name, isL2, d})
 		}
 	}
 	return lines, later, nil
+}
+
+// dependOn writes a dependency: CfnResource.addDependency between L1s,
+// the construct tree's when either side is an L2.
+func dependOn(from string, fromL2 bool, on *decl) string {
+	if fromL2 || on.l2 != nil {
+		return from + ".node.addDependency(" + on.name + ")"
+	}
+	return from + ".addDependency(" + on.name + ")"
+}
+
+// l2Options writes the condition and metadata of an L2 on its
+// CfnResource, and its dependencies.
+func (w *writer) l2Options(r *ir.Resource, name string, out []string) ([]string, []dependency, error) {
+	child := w.declared[r.ID].l2.child(name)
+	if r.Condition != "" {
+		v := w.conds[r.Condition]
+		if v == "" {
+			return nil, nil, fmt.Errorf("condition %q is not defined", r.Condition)
+		}
+		out = append(out, child+".cfnOptions.condition = "+v+";")
+	}
+	if r.Metadata.Len() > 0 {
+		s, err := w.val(r.Metadata, nil, 0)
+		if err != nil {
+			return nil, nil, fmt.Errorf("metadata: %w", err)
+		}
+		out = append(out, child+".cfnOptions.metadata = "+s+";")
+	}
+	return w.dependsOn(r, name, true, out)
 }
 
 func isShape(err error) bool {
