@@ -2,20 +2,47 @@
 // one stack class in lib/<name>-stack.ts, and the package.json, cdk.json,
 // tsconfig.json and .gitignore that let `npm ci && npx cdk synth` run.
 //
-// Every IR resource becomes one L1 construct (s3.CfnBucket for
-// AWS::S3::Bucket) whose logical ID is overridden to the IR's, so the
-// synthesized template matches Hoist's CloudFormation output resource for
-// resource. Property names are camel-cased as CDK's code generator does;
+// A resource becomes an L2 construct where one synthesizes exactly the
+// IR's resource, and an L1 (s3.CfnBucket for AWS::S3::Bucket) elsewhere.
+// Either way its logical ID is overridden to the IR's (on an L2, through
+// node.defaultChild), so the synthesized template matches Hoist's
+// CloudFormation output resource for resource, property for property;
+// the package's synthesis test proves it with a real `cdk synth` of every
+// example spec.
+//
+// L2s (registry l2Kinds, one props mapping per type in l2.go): logs.LogGroup,
+// sqs.Queue (with deadLetterQueue), sns.Topic, ecr.Repository, kms.Key
+// (policy through iam.PolicyDocument.fromJson), secretsmanager.Secret,
+// s3.Bucket and dynamodb.Table (Table, not TableV2, which writes
+// AWS::DynamoDB::GlobalTable). The choice is made per resource in Go: a
+// resource with any property the mapping cannot express exactly stays L1
+// (tags, a FIFO topic named by an intrinsic, an ECR AES256 configuration
+// the L2 would drop, a key policy PolicyStatement would normalise, a
+// secret without a generated string, a bucket with access logging whose
+// L2 would grant on the target bucket, a provisioned table, a stateful
+// resource without a DeletionPolicy, which aws-cdk-lib refuses under an
+// L2). DeletionPolicy and UpdateReplacePolicy become removalPolicy when a
+// RemovalPolicy sets exactly that pair, and are set on the CfnResource
+// otherwise. KMS keys are passed as construct references; Secrets
+// Manager's L2 grants on its key, so it gets the key imported by ARN,
+// which adds no resource and leaves the key policy alone. ECR lifecycle
+// policy text is kept byte for byte on the CfnRepository: the L2's
+// lifecycleRules write the JSON keys in another order.
+//
+// The other types stay L1. iam.Role normalises policy documents (a
+// one-element Action list becomes a string) and builds the trust policy
+// from principals; ec2.Vpc, ecs.FargateService, elbv2.ApplicationLoadBalancer,
+// rds.DatabaseInstance, cloudfront.Distribution and lambda.Function add
+// resources (subnets, security groups, roles, secrets) and defaults of
+// their own that Hoist's expansion already writes as separate resources.
+// Property names on L1s are camel-cased as CDK's code generator does;
 // properties the schema types as JSON (policy documents) and map keys keep
 // their keys as written. A property whose value does not fit the schema,
 // and a resource type without an L1 class, are written raw
 // (addPropertyOverride, CfnResource) so nothing is dropped silently.
-// Intrinsics become the CDK equivalents: x.ref, x.attrArn, Aws.REGION,
-// Fn.sub, Fn.join, Fn.select, Fn.getAzs, Fn.conditionIf.
-//
-// No construct is an L2 yet: L2s (s3.Bucket, ecs.FargateService) add
-// resources and defaults of their own, so using one needs a per-type proof
-// that it synthesizes exactly the IR's properties. That is remaining work.
+// Intrinsics become the CDK equivalents: x.ref (or the L2's getter, such
+// as queue.queueArn), Aws.REGION, Fn.sub, Fn.join, Fn.select, Fn.getAzs,
+// Fn.conditionIf.
 //
 // The app is environment-agnostic (no account or region), so synthesis
 // needs no credentials and makes no lookups. Output is deterministic.
@@ -330,8 +357,9 @@ func RenderStack(g *ir.Graph, class string) ([]byte, error) {
 	for _, l := range strings.Split(desc, "\n") {
 		b.WriteString(strings.TrimRight(" * "+strings.ReplaceAll(l, "*/", "* /"), " ") + "\n")
 	}
-	b.WriteString(" *\n * One L1 construct per resource, each with its logical ID overridden to\n")
-	b.WriteString(" * Hoist's, so the synthesized template matches Hoist's CloudFormation.\n */\n")
+	b.WriteString(" *\n * L2 constructs where one synthesizes exactly Hoist's resource, L1\n")
+	b.WriteString(" * elsewhere; every logical ID is overridden to Hoist's, so the\n")
+	b.WriteString(" * synthesized template matches Hoist's CloudFormation.\n */\n")
 	fmt.Fprintf(&b, "export class %s extends Stack {\n", class)
 	b.WriteString("  constructor(scope: Construct, id: string, props?: StackProps) {\n")
 	b.WriteString("    super(scope, id, props);\n")
@@ -469,7 +497,7 @@ func (w *writer) resource(r *ir.Resource) (lines []string, later []dependency, e
 	if k := l2For(r.Type); k != nil && known && ok {
 		if l2lines, isL2 := w.l2Resource(r, k, name); isL2 {
 			w.declared[r.ID] = &decl{name: name, schema: schema, l2: k}
-			return w.l2Options(r, name, append(lines, l2lines...))
+			return w.dependsOn(r, name, true, append(lines, l2lines...))
 		}
 	}
 	var overrides []string
@@ -575,27 +603,6 @@ func dependOn(from string, fromL2 bool, on *decl) string {
 	return from + ".addDependency(" + on.name + ")"
 }
 
-// l2Options writes the condition and metadata of an L2 on its
-// CfnResource, and its dependencies.
-func (w *writer) l2Options(r *ir.Resource, name string, out []string) ([]string, []dependency, error) {
-	child := w.declared[r.ID].l2.child(name)
-	if r.Condition != "" {
-		v := w.conds[r.Condition]
-		if v == "" {
-			return nil, nil, fmt.Errorf("condition %q is not defined", r.Condition)
-		}
-		out = append(out, child+".cfnOptions.condition = "+v+";")
-	}
-	if r.Metadata.Len() > 0 {
-		s, err := w.val(r.Metadata, nil, 0)
-		if err != nil {
-			return nil, nil, fmt.Errorf("metadata: %w", err)
-		}
-		out = append(out, child+".cfnOptions.metadata = "+s+";")
-	}
-	return w.dependsOn(r, name, true, out)
-}
-
 func isShape(err error) bool {
 	for ; err != nil; err = unwrap(err) {
 		if err == errShape {
@@ -614,7 +621,7 @@ func unwrap(err error) error {
 }
 
 var deletionPolicies = map[string]string{
-	"Delete": "DELETE", "Retain": "RETAIN", "Snapshot": "SNAPSHOT", "RetainExceptOnDelete": "RETAIN_EXCEPT_ON_DELETE",
+	"Delete": "DELETE", "Retain": "RETAIN", "Snapshot": "SNAPSHOT", "RetainExceptOnCreate": "RETAIN_EXCEPT_ON_CREATE",
 }
 
 // outputs writes CfnOutput constructs in graph order.

@@ -117,6 +117,27 @@ func demo() *ir.Graph {
 	)})
 	g.MustAdd(&ir.Resource{ID: "Sg", Type: "AWS::EC2::SecurityGroup", Properties: ir.M("GroupDescription", "db", "SecurityGroupIngress", ir.Values(ir.M("IpProtocol", "tcp", "FromPort", ir.String("5432"), "ToPort", 5432, "CidrIp", ir.Call{Fn: "Fn::Select", Args: ir.Values(ir.Int(0), ir.Call{Fn: "Fn::Cidr", Args: ir.Values(ir.String("10.0.0.0/16"), ir.Int(4), ir.Int(8))})})))})
 	g.MustAdd(&ir.Resource{ID: "Custom", Type: "Custom::Thing", Properties: ir.M("ServiceToken", ir.Sub{Format: "${Bucket.Arn}", Vars: ir.M("Extra", ir.Ref{Target: "AWS::Region"})}, "Subnets", ir.Ref{Target: "Subnets"})})
+	// L2s: a queue with a condition, metadata, a policy pair no
+	// RemovalPolicy sets and dependencies both ways, encrypted with a key
+	// that stays L1 (it has no policy); a log group on the same key.
+	g.MustAdd(&ir.Resource{ID: "Jobs", Type: "AWS::SQS::Queue", Condition: "IsProd", Metadata: ir.M("Owner", "ops"), DeletionPolicy: "Retain",
+		DependsOn: []string{"Sg"}, Properties: ir.M(
+			"VisibilityTimeout", 90,
+			"KmsMasterKeyId", ir.GetAtt{Target: "Key", Attr: "Arn"},
+		)})
+	g.MustAdd(&ir.Resource{ID: "Key", Type: "AWS::KMS::Key", Properties: ir.M("Description", "no policy: an L1")})
+	g.MustAdd(&ir.Resource{ID: "Logs", Type: "AWS::Logs::LogGroup", DeletionPolicy: "Delete", DependsOn: []string{"Jobs"}, Properties: ir.M(
+		"KmsKeyId", ir.GetAtt{Target: "Key", Attr: "Arn"},
+		"LogGroupName", ir.Sub{Format: "/${AWS::StackName}/jobs"},
+	)})
+	// Stateful without a DeletionPolicy: aws-cdk-lib refuses that under
+	// an L2, so it stays L1.
+	g.MustAdd(&ir.Resource{ID: "Audit", Type: "AWS::Logs::LogGroup", Properties: ir.M("RetentionInDays", 30)})
+	g.MustAdd(&ir.Resource{ID: "JobsAlarmHook", Type: "Custom::Hook", DependsOn: []string{"Jobs"}, Properties: ir.M(
+		"ServiceToken", ir.GetAtt{Target: "Jobs", Attr: "Arn"},
+		"QueueUrl", ir.GetAtt{Target: "Jobs", Attr: "QueueUrl"},
+		"Logs", ir.Ref{Target: "Logs"},
+	)})
 	g.Outputs = []ir.Output{
 		{Name: "Bucket", Value: ir.Ref{Target: "Bucket"}, Description: "the bucket"},
 		{Name: "DbEndpoint", Value: ir.GetAtt{Target: "Db", Attr: "Endpoint.Address"}, ExportName: ir.Sub{Format: "${AWS::StackName}-db"}},
@@ -132,7 +153,7 @@ func TestRenderStack(t *testing.T) {
 	golden.Assert(t, filepath.Join("testdata", "demo-stack.ts"), got)
 	s := string(got)
 	for _, want := range []string{
-		"import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Fn, Stack, StackProps, Token } from 'aws-cdk-lib';",
+		"import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Duration, Fn, Stack, StackProps, Token } from 'aws-cdk-lib';",
 		"bucket.overrideLogicalId('Bucket');",
 		"bucket.addPropertyOverride('NotAProperty', {",
 		"objectLockEnabled: true,",
@@ -151,6 +172,26 @@ func TestRenderStack(t *testing.T) {
 		"const bucketOutput = new CfnOutput(this, 'BucketOutput', {",
 		"bucketOutput.overrideLogicalId('Bucket');",
 		"expression: Fn.conditionNot(isProd),",
+		"const jobs = new sqs.Queue(this, 'Jobs', {",
+		"const keyByArn = kms.Key.fromKeyArn(this, 'KeyByArn', key.attrArn);",
+		"encryptionMasterKey: keyByArn,",
+		"visibilityTimeout: Duration.seconds(90),",
+		"const jobsResource = jobs.node.defaultChild as sqs.CfnQueue;",
+		"jobsResource.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN;",
+		"jobsResource.cfnOptions.updateReplacePolicy = undefined;",
+		"jobsResource.cfnOptions.condition = isProd;",
+		"jobs.node.addDependency(sg);",
+		"const logs2 = new logs.LogGroup(this, 'Logs', {",
+		"encryptionKey: key,",
+		"retention: logs.RetentionDays.INFINITE,",
+		"logs2.node.addDependency(jobs);",
+		"ServiceToken: jobs.queueArn,",
+		"QueueUrl: (jobs.node.defaultChild as sqs.CfnQueue).attrQueueUrl,",
+		"Logs: logs2.logGroupName,",
+		"jobsAlarmHook.node.addDependency(jobs);",
+		"const key = new kms.CfnKey(this, 'Key', {",
+		"const audit = new logs.CfnLogGroup(this, 'Audit', {",
+		"logsResource.cfnOptions.deletionPolicy = CfnDeletionPolicy.DELETE;",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("RenderStack(demo): output lacks %q", want)

@@ -1,14 +1,18 @@
-import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Fn, Stack, StackProps, Token } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Duration, Fn, Stack, StackProps, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /**
  * demo stack
  *
- * One L1 construct per resource, each with its logical ID overridden to
- * Hoist's, so the synthesized template matches Hoist's CloudFormation.
+ * L2 constructs where one synthesizes exactly Hoist's resource, L1
+ * elsewhere; every logical ID is overridden to Hoist's, so the
+ * synthesized template matches Hoist's CloudFormation.
  */
 export class DemoStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -116,6 +120,54 @@ export class DemoStack extends Stack {
       },
     });
     custom.overrideLogicalId('Custom');
+
+    const key = new kms.CfnKey(this, 'Key', {
+      description: 'no policy: an L1',
+    });
+    key.overrideLogicalId('Key');
+
+    const keyByArn = kms.Key.fromKeyArn(this, 'KeyByArn', key.attrArn);
+    const jobs = new sqs.Queue(this, 'Jobs', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: keyByArn,
+      visibilityTimeout: Duration.seconds(90),
+    });
+    const jobsResource = jobs.node.defaultChild as sqs.CfnQueue;
+    jobsResource.overrideLogicalId('Jobs');
+    jobsResource.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN;
+    jobsResource.cfnOptions.updateReplacePolicy = undefined;
+    jobsResource.cfnOptions.condition = isProd;
+    jobsResource.cfnOptions.metadata = {
+      Owner: 'ops',
+    };
+    jobs.node.addDependency(sg);
+
+    const logs2 = new logs.LogGroup(this, 'Logs', {
+      logGroupName: Fn.sub('/${AWS::StackName}/jobs'),
+      encryptionKey: key,
+      retention: logs.RetentionDays.INFINITE,
+    });
+    const logsResource = logs2.node.defaultChild as logs.CfnLogGroup;
+    logsResource.overrideLogicalId('Logs');
+    logsResource.cfnOptions.deletionPolicy = CfnDeletionPolicy.DELETE;
+    logsResource.cfnOptions.updateReplacePolicy = undefined;
+    logs2.node.addDependency(jobs);
+
+    const audit = new logs.CfnLogGroup(this, 'Audit', {
+      retentionInDays: 30,
+    });
+    audit.overrideLogicalId('Audit');
+
+    const jobsAlarmHook = new CfnResource(this, 'JobsAlarmHook', {
+      type: 'Custom::Hook',
+      properties: {
+        ServiceToken: jobs.queueArn,
+        QueueUrl: (jobs.node.defaultChild as sqs.CfnQueue).attrQueueUrl,
+        Logs: logs2.logGroupName,
+      },
+    });
+    jobsAlarmHook.overrideLogicalId('JobsAlarmHook');
+    jobsAlarmHook.node.addDependency(jobs);
 
     // Outputs
     const bucketOutput = new CfnOutput(this, 'BucketOutput', {
