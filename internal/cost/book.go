@@ -11,6 +11,10 @@ type Rate struct {
 	Unit       string
 	Confidence string
 	Note       string
+	// Tiers are the volume tiers AWS publishes for the price (a refreshed
+	// catalog has them), in Unit; empty when the price is flat or only its
+	// first tier is known.
+	Tiers []prices.Tier
 }
 
 // Book is what the pricers read prices from. The embedded snapshot of
@@ -40,7 +44,7 @@ func (b catalogBook) Lookup(service, item, variant, region string) (Rate, bool) 
 	if !ok {
 		return Rate{}, false
 	}
-	return Rate{USD: p.USD, Unit: p.Unit, Confidence: p.Confidence, Note: p.Note}, true
+	return Rate{USD: p.USD, Unit: p.Unit, Confidence: p.Confidence, Note: p.Note, Tiers: p.Tiers}, true
 }
 
 func (b catalogBook) Allowance(service, item, region string) (decimal.Decimal, bool) {

@@ -222,6 +222,12 @@ func (c *calc) tiered(name, service, item, unit string, tiers []tier, qty *decim
 		c.add(name, priceKey{service, item, tiers[0].Variant}, unit, nil, usageBased)
 		return
 	}
+	// A refreshed catalog carries AWS's own tiers on the first tier's
+	// price: they are authoritative and complete.
+	if rt, ok := c.rate(priceKey{service, item, tiers[0].Variant}); ok && len(rt.Tiers) > 1 {
+		c.publishedTiers(name, priceKey{service, item, tiers[0].Variant}, unit, rt, *qty, usageBased)
+		return
+	}
 	left := *qty
 	for i, t := range tiers {
 		take := left
@@ -235,6 +241,42 @@ func (c *calc) tiered(name, service, item, unit string, tiers []tier, qty *decim
 		if i == 0 || take.IsPositive() {
 			c.add(label, priceKey{service, item, t.Variant}, unit, &take, usageBased)
 		}
+		left = left.Sub(take)
+		if !left.IsPositive() {
+			return
+		}
+	}
+}
+
+// publishedTiers splits qty across the tiers of a price as AWS publishes
+// them; each tier used is a component with that tier's price.
+func (c *calc) publishedTiers(name string, k priceKey, unit string, rt Rate, qty decimal.Decimal, usageBased bool) {
+	if rt.Unit != "" {
+		unit = rt.Unit
+	}
+	left := qty
+	for i, t := range rt.Tiers {
+		take := left
+		last := t.To.IsZero() || i == len(rt.Tiers)-1
+		if !last {
+			if size := t.To.Sub(t.From); take.GreaterThan(size) {
+				take = size
+			}
+		}
+		if i > 0 && !take.IsPositive() {
+			return
+		}
+		label := name
+		if i > 0 || left.GreaterThan(take) {
+			to := "and over"
+			if !last {
+				to = "to " + t.To.String()
+			}
+			label = fmt.Sprintf("%s (%s %s %s)", name, t.From.String(), to, unit)
+		}
+		q, p := take, t.USD
+		v := q.Mul(p)
+		c.comps = append(c.comps, Component{Name: label, Unit: unit, Quantity: &q, Price: &p, Cost: &v, UsageBased: usageBased, key: k, priceUnit: unit})
 		left = left.Sub(take)
 		if !left.IsPositive() {
 			return
