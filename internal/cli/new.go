@@ -28,6 +28,9 @@ import (
 // from HOIST_LLM_* or the config file (llm_provider, llm_model, ...).
 type llmOptions struct {
 	Provider, Model, BaseURL, APIKeyEnv, Region, Mode string
+	Temperature                                       float64
+	MaxTokens, MaxRetries                             int
+	Timeout                                           time.Duration
 	ShowPrompt                                        bool
 }
 
@@ -39,8 +42,13 @@ func (o *llmOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.APIKeyEnv, "llm-api-key-env", "", "name of the environment variable holding the API key")
 	f.StringVar(&o.Region, "llm-region", "", "AWS region for Bedrock")
 	f.StringVar(&o.Mode, "llm-mode", "", "force one structured-output mode: "+strings.Join(llm.Modes, ", "))
+	f.Float64Var(&o.Temperature, "llm-temperature", 0, "sampling temperature")
+	f.IntVar(&o.MaxTokens, "llm-max-tokens", 4096, "longest answer, in tokens")
+	f.IntVar(&o.MaxRetries, "llm-max-retries", 3, "retries of rate-limited (429) and failed (5xx) calls")
+	f.DurationVar(&o.Timeout, "llm-timeout", 60*time.Second, "time limit of one call")
 	f.BoolVar(&o.ShowPrompt, "show-prompt", false, "print exactly what would be sent to the LLM (redacted), send nothing")
-	markConfigurable(f, "llm-provider", "llm-model", "llm-base-url", "llm-api-key-env", "llm-region", "llm-mode")
+	markConfigurable(f, "llm-provider", "llm-model", "llm-base-url", "llm-api-key-env", "llm-region", "llm-mode",
+		"llm-temperature", "llm-max-tokens", "llm-max-retries", "llm-timeout")
 }
 
 // editor returns the LLM editor, or nil when no provider is configured.
@@ -48,7 +56,8 @@ func (o *llmOptions) editor(ctx context.Context, deps *Deps) (*llmedit.Editor, e
 	if o.Provider == "" || o.Provider == llm.ProviderNone {
 		return nil, nil
 	}
-	cfg := llm.Config{Provider: o.Provider, Model: o.Model, BaseURL: o.BaseURL, APIKeyEnv: o.APIKeyEnv, Region: o.Region, Mode: o.Mode}
+	cfg := llm.Config{Provider: o.Provider, Model: o.Model, BaseURL: o.BaseURL, APIKeyEnv: o.APIKeyEnv, Region: o.Region, Mode: o.Mode,
+		Temperature: o.Temperature, MaxTokens: o.MaxTokens, MaxRetries: o.MaxRetries, Timeout: o.Timeout}
 	p, err := llm.NewProvider(ctx, cfg, llm.Deps{Getenv: deps.Getenv})
 	if err != nil {
 		return nil, &UsageError{Err: err}
