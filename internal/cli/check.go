@@ -143,7 +143,9 @@ func runCheck(deps *Deps, opts *checkOptions) error {
 		case "markdown", "text":
 			err = report.ComplianceMarkdown(w, rep.Compliance)
 		case "json":
-			err = writeJSON(w, rep.Compliance)
+			// The whole report: its "compliance" member is the table
+			// (schema: hoist schema check).
+			err = report.JSON(w, rep)
 		default:
 			return usageErrorf("--report compliance is written as text, json or markdown")
 		}

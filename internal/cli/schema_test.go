@@ -47,6 +47,7 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 		{"cost", []string{"cost", "../expand/testdata/specs/compute-express-with-db.yaml", "-o", "json"}},
 		{"cost", []string{"cost", "../cost/testdata/pricers/nat_gateway/template.yaml", "--compare-to", "../cost/testdata/pricers/rds_instance/template.yaml", "-o", "json"}},
 		{"check", []string{"check", "../policy/awsrules/testdata/HOIST-SG-004", "-o", "json"}},
+		{"check", []string{"check", "../policy/awsrules/testdata/HOIST-SG-004", "--framework", "fedramp-moderate", "--report", "compliance", "-o", "json"}},
 		{"new", []string{"new", "an api and a worker that reads from a queue, with postgres", "--out", filepath.Join(tmp, "new"), "-o", "json"}},
 		{"change", []string{"change", "add a redis cache", "--spec", specCopy, "-o", "json"}},
 	}
