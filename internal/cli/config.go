@@ -27,18 +27,40 @@ func markConfigurable(fs *pflag.FlagSet, names ...string) {
 	}
 }
 
-// configPath returns $XDG_CONFIG_HOME/hoist/config.yaml, falling back to
-// ~/.config when XDG_CONFIG_HOME is unset.
-func configPath(getenv func(string) string) string {
-	dir := getenv("XDG_CONFIG_HOME")
+// hoistDir returns Hoist's folder under an XDG base directory: $env/hoist,
+// or ~/<fallback>/hoist when env is unset; "" when HOME is unset too.
+func hoistDir(getenv func(string) string, env, fallback string) string {
+	dir := getenv(env)
 	if dir == "" {
 		home := getenv("HOME")
 		if home == "" {
 			return ""
 		}
-		dir = filepath.Join(home, ".config")
+		dir = filepath.Join(home, fallback)
 	}
-	return filepath.Join(dir, "hoist", "config.yaml")
+	return filepath.Join(dir, "hoist")
+}
+
+// configPath returns $XDG_CONFIG_HOME/hoist/config.yaml (or
+// ~/.config/hoist/config.yaml); "" when neither is set.
+func configPath(getenv func(string) string) string {
+	dir := hoistDir(getenv, "XDG_CONFIG_HOME", ".config")
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "config.yaml")
+}
+
+// userCacheDir is $XDG_CACHE_HOME/hoist (or ~/.cache/hoist): refreshed
+// prices and LLM answers live there.
+func userCacheDir(getenv func(string) string) string {
+	return hoistDir(getenv, "XDG_CACHE_HOME", ".cache")
+}
+
+// userStateDir is $XDG_STATE_HOME/hoist (or ~/.local/state/hoist): the
+// LLM audit log lives there.
+func userStateDir(getenv func(string) string) string {
+	return hoistDir(getenv, "XDG_STATE_HOME", filepath.Join(".local", "state"))
 }
 
 // configFile is the parsed config file: flag name (underscored) to value,

@@ -311,17 +311,3 @@ func gitOutput(dir string, args ...string) ([]byte, error) {
 	}
 	return out, nil
 }
-
-// userCacheDir is $XDG_CACHE_HOME/hoist (or ~/.cache/hoist): refreshed
-// prices and LLM answers live there.
-func userCacheDir(getenv func(string) string) string {
-	dir := getenv("XDG_CACHE_HOME")
-	if dir == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".cache")
-	}
-	return filepath.Join(dir, "hoist")
-}

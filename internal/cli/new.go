@@ -83,20 +83,6 @@ func (o *llmOptions) editor(ctx context.Context, deps *Deps) (*llmedit.Editor, e
 	return &llmedit.Editor{Client: c}, nil
 }
 
-// userStateDir is $XDG_STATE_HOME/hoist (or ~/.local/state/hoist).
-// It is "" when neither is set.
-func userStateDir(getenv func(string) string) string {
-	dir := getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
-	}
-	return filepath.Join(dir, "hoist")
-}
-
 // intentView is the JSON output of new and change.
 type intentView struct {
 	Spec         *spec.Spec            `json:"spec"`

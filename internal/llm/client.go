@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/hoist-dev/hoist/internal/filewrite"
 )
 
 // Client wraps a provider with redaction, the response cache and the
@@ -105,7 +107,7 @@ func (c *Client) store(key string, resp Response) {
 	if err != nil || os.MkdirAll(c.CacheDir, 0o700) != nil {
 		return
 	}
-	_ = writeAtomic(filepath.Join(c.CacheDir, key+".json"), data, 0o600)
+	_ = filewrite.WriteAtomic(filepath.Join(c.CacheDir, key+".json"), data, 0o600)
 }
 
 // AuditRecord is one line of the audit log.
