@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -203,13 +201,8 @@ func checkTargets(inputs []load.Input) []policy.Target {
 	var out []policy.Target
 	for _, in := range inputs {
 		t := policy.Target{Kind: in.Kind, Path: filepath.ToSlash(in.Path), Raw: in.Raw, Sources: in.Sources, Dockerignore: in.Dockerignore}
-		for _, n := range in.Notes {
-			if n.Severity == "error" {
-				t.Problems = append(t.Problems, policy.Problem{File: n.File, Line: n.Line, Column: n.Column, Message: n.Message})
-			}
-		}
-		if in.Err != nil {
-			t.Problems = append(t.Problems, problemsOf(in.Path, in.Err)...)
+		for _, n := range in.Problems() {
+			t.Problems = append(t.Problems, policy.Problem{File: n.File, Line: n.Line, Column: n.Column, Message: n.Message})
 		}
 		switch {
 		case in.Kind == load.Dockerfile:
@@ -226,29 +219,6 @@ func checkTargets(inputs []load.Input) []policy.Target {
 				out = append(out, gt)
 			}
 		}
-	}
-	return out
-}
-
-// positionRe reads "file:line[:col]: message" error text.
-var positionRe = regexp.MustCompile(`^(.+?):(\d+)(?::(\d+))?: (.*)$`)
-
-// problemsOf splits an error (possibly several, one per line) into
-// positioned problems.
-func problemsOf(file string, err error) []policy.Problem {
-	var out []policy.Problem
-	for _, line := range strings.Split(err.Error(), "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		p := policy.Problem{File: file, Message: line}
-		if m := positionRe.FindStringSubmatch(line); m != nil {
-			p.File = m[1]
-			p.Line, _ = strconv.Atoi(m[2])
-			p.Column, _ = strconv.Atoi(m[3])
-			p.Message = m[4]
-		}
-		out = append(out, p)
 	}
 	return out
 }

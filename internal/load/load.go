@@ -464,3 +464,42 @@ func plainNode(n *yaml.Node, depth int) any {
 	}
 	return v
 }
+
+// Problems returns where and why the unit could not be read: each error
+// of Err with the file, line and column its parser gave (a hoist.yaml may
+// have several), then the notes of error severity. A problem without a
+// position names the unit's path.
+func (in Input) Problems() []Note {
+	var out []Note
+	var cerr *cfn.Error
+	var aerr *cdkout.Error
+	var serrs spec.Errors
+	switch {
+	case in.Err == nil:
+	case errors.As(in.Err, &cerr):
+		out = append(out, Note{Severity: "error", Message: cerr.Message, File: cerr.Loc.File, Line: cerr.Loc.Line, Column: cerr.Loc.Column})
+	case errors.As(in.Err, &aerr):
+		out = append(out, Note{Severity: "error", Message: aerr.Message, File: aerr.Loc.File, Line: aerr.Loc.Line, Column: aerr.Loc.Column})
+	case errors.As(in.Err, &serrs):
+		for _, e := range serrs {
+			msg := e.Message
+			if e.Path != "" {
+				msg = e.Path + ": " + msg
+			}
+			out = append(out, Note{Severity: "error", Message: msg, File: e.File, Line: e.Line, Column: e.Column})
+		}
+	default:
+		out = append(out, Note{Severity: "error", Message: in.Err.Error()})
+	}
+	for _, n := range in.Notes {
+		if n.Severity == "error" {
+			out = append(out, n)
+		}
+	}
+	for i := range out {
+		if out[i].File == "" {
+			out[i].File = in.Path
+		}
+	}
+	return out
+}

@@ -211,6 +211,33 @@ func TestInputDetails(t *testing.T) {
 	if err := byPath["broken/template.yaml"].Err; err == nil || !strings.Contains(err.Error(), "broken/template.yaml:1: invalid YAML") {
 		t.Errorf("broken template: %v", err)
 	}
+	// Problems gives the parser's position, not text to parse again.
+	probs := byPath["broken/template.yaml"].Problems()
+	if len(probs) != 1 || !strings.HasSuffix(probs[0].File, "broken/template.yaml") || probs[0].Line != 1 || strings.Contains(probs[0].Message, "template.yaml") {
+		t.Errorf("broken template problems: %+v", probs)
+	}
+	if p := byPath["cfn/template.yaml"].Problems(); len(p) != 0 {
+		t.Errorf("a good template has problems: %+v", p)
+	}
+}
+
+// TestSpecProblems: every error of an invalid hoist.yaml is a problem at
+// its own line.
+func TestSpecProblems(t *testing.T) {
+	root := tree(t, map[string]string{"hoist.yaml": "version: 1\nname: shop\nservices:\n  - name: api\n    port: 70000\n  - name: api\n"})
+	ins, err := Path(filepath.Join(root, "hoist.yaml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs := ins[0].Problems()
+	if len(probs) < 2 {
+		t.Fatalf("got %+v, want one problem per error", probs)
+	}
+	for _, p := range probs {
+		if p.Line < 4 || !strings.HasSuffix(p.File, "hoist.yaml") {
+			t.Errorf("problem without its position: %+v", p)
+		}
+	}
 }
 
 func TestPathFile(t *testing.T) {
