@@ -294,26 +294,27 @@ var wildAccountRe = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\*:`)
 
 // --- secrets in plain environment variables ---
 
-// secretNameRe matches variable names that usually hold a credential.
-var secretNameRe = regexp.MustCompile(`(?i)(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_DATA)`)
-
-// notSecretValueRe matches literal values that are clearly not secrets:
-// references to where a secret lives.
-var notSecretValueRe = regexp.MustCompile(`^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)`)
-
-// plainSecrets checks a list of {Name|Key, Value} pairs for a name that
-// looks like a credential with a literal, non-empty value. nameKey and
-// valueKey name the fields (Name/Value for ECS, Name/Value for App
-// Runner).
+// plainSecrets checks a list of {Name, Value} pairs for a name that looks
+// like a credential with a literal value that looks like one
+// (looksSecretName, looksSecretValue and namesSecret, shared with the
+// Lambda and CodeBuild rules). nameKey and valueKey name the fields
+// (Name/Value for ECS and App Runner).
 func plainSecrets(v ir.Value, path, nameKey, valueKey string) []rule.Violation {
+	items := mapItems(v)
+	var names []string
+	for _, it := range items {
+		if n, ok := ir.AsString(it.m.Get(nameKey)); ok {
+			names = append(names, n)
+		}
+	}
 	var out []rule.Violation
-	for _, it := range mapItems(v) {
+	for _, it := range items {
 		name, ok := ir.AsString(it.m.Get(nameKey))
-		if !ok || !secretNameRe.MatchString(name) {
+		if !ok || !looksSecretName(name) {
 			continue
 		}
 		val, ok := ir.AsString(it.m.Get(valueKey))
-		if !ok || strings.TrimSpace(val) == "" || notSecretValueRe.MatchString(val) {
+		if !ok || !looksSecretValue(val) || namesSecret(name, val, names) {
 			continue
 		}
 		out = append(out, viol(join(path, it.i, valueKey), "environment variable %s holds a literal value that looks like a secret; pass it as a secret reference instead", name))

@@ -153,7 +153,7 @@ func publicStatements(r *ir.Resource, path string) []statement {
 // secretVarRe matches environment variable names that usually hold a
 // credential: *TOKEN*, *PASSWORD*, *SECRET*, *KEY* (API, access, private,
 // signing keys).
-var secretVarRe = regexp.MustCompile(`(?i)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|(^|_)KEY$|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|ENCRYPTION_?KEY|AUTH_?KEY)`)
+var secretVarRe = regexp.MustCompile(`(?i)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|(^|_)KEY$|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|ENCRYPTION_?KEY|AUTH_?KEY|AUTH_?DATA)`)
 
 // notSecretVarRe matches names that mention a key but name a
 // non-secret: a KMS key id, a public key, a key's name or ARN.
