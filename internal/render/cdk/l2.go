@@ -120,16 +120,22 @@ func (b *l2Builder) same(prop, key string) bool {
 
 // flag writes a literal boolean property; absent is fine.
 func (b *l2Builder) flag(prop, key string) bool {
-	v, ok := b.get(key)
-	if !ok {
-		return true
+	_, ok := b.flagValue(prop, key)
+	return ok
+}
+
+// flagValue is flag that also returns the value written (false when
+// absent); ok is false when the value is not a literal boolean.
+func (b *l2Builder) flagValue(prop, key string) (x, ok bool) {
+	v, has := b.get(key)
+	if !has {
+		return false, true
 	}
-	x, ok := literalBool(v)
-	if !ok {
-		return false
+	if x, ok = literalBool(v); !ok {
+		return false, false
 	}
 	b.add(prop, strconv.FormatBool(x))
-	return true
+	return x, true
 }
 
 // seconds writes a literal whole number of seconds as a Duration.
@@ -272,14 +278,9 @@ func logGroupProps(b *l2Builder) bool {
 }
 
 func queueProps(b *l2Builder) bool {
-	fifo := false
-	if v, ok := b.get("FifoQueue"); ok {
-		x, ok := literalBool(v)
-		if !ok {
-			return false
-		}
-		fifo = x
-		b.add("fifo", strconv.FormatBool(x))
+	fifo, ok := b.flagValue("fifo", "FifoQueue")
+	if !ok {
+		return false
 	}
 	if v, ok := b.get("QueueName"); ok {
 		// The L2 checks a literal name against fifo; a token it passes.
@@ -292,12 +293,8 @@ func queueProps(b *l2Builder) bool {
 		}
 		b.add("queueName", s)
 	}
-	if v, ok := b.get("ContentBasedDeduplication"); ok {
-		x, ok := literalBool(v)
-		if !ok || (x && !fifo) {
-			return false
-		}
-		b.add("contentBasedDeduplication", strconv.FormatBool(x))
+	if dedup, ok := b.flagValue("contentBasedDeduplication", "ContentBasedDeduplication"); !ok || (dedup && !fifo) {
+		return false
 	}
 	if v, ok := b.get("KmsMasterKeyId"); ok {
 		k, ok := b.keyOf(v, "l2")
@@ -350,14 +347,9 @@ func queueProps(b *l2Builder) bool {
 }
 
 func topicProps(b *l2Builder) bool {
-	fifo := false
-	if v, ok := b.get("FifoTopic"); ok {
-		x, ok := literalBool(v)
-		if !ok {
-			return false
-		}
-		fifo = x
-		b.add("fifo", strconv.FormatBool(x))
+	fifo, ok := b.flagValue("fifo", "FifoTopic")
+	if !ok {
+		return false
 	}
 	if v, ok := b.get("TopicName"); ok {
 		// A FIFO topic's name gets ".fifo" appended unless it visibly
@@ -376,12 +368,8 @@ func topicProps(b *l2Builder) bool {
 	if !b.same("displayName", "DisplayName") {
 		return false
 	}
-	if v, ok := b.get("ContentBasedDeduplication"); ok {
-		x, ok := literalBool(v)
-		if !ok || (x && !fifo) {
-			return false
-		}
-		b.add("contentBasedDeduplication", strconv.FormatBool(x))
+	if dedup, ok := b.flagValue("contentBasedDeduplication", "ContentBasedDeduplication"); !ok || (dedup && !fifo) {
+		return false
 	}
 	if v, ok := b.get("KmsMasterKeyId"); ok {
 		k, ok := b.keyOf(v, "l2")
