@@ -261,24 +261,16 @@ func isSpec(name string, data []byte, explicit bool) bool {
 		(bytes.Contains(data, []byte("services:")) || bytes.Contains(data, []byte("databases:")) || bytes.Contains(data, []byte("static_sites:")))
 }
 
+// isTemplate: in a folder, a file whose content says it is a template; a
+// file named explicitly may say less, but must have a Resources key.
 func isTemplate(name string, data []byte, explicit bool) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json", ".template":
-	default:
-		return false
-	}
-	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
+	switch cfn.Sniff(name, data) {
+	case cfn.ByContent:
 		return true
+	case cfn.ByName:
+		return explicit && bytes.Contains(data, []byte("Resources"))
 	}
-	if !bytes.Contains(data, []byte("Resources")) {
-		return false
-	}
-	if explicit {
-		return true
-	}
-	// In a folder, a YAML/JSON file is a template only when it has a
-	// top-level Resources key whose entries have AWS types.
-	return bytes.Contains(data, []byte("AWS::"))
+	return false
 }
 
 // isDockerfile matches Dockerfile, Dockerfile.prod, api.Dockerfile and

@@ -1,12 +1,9 @@
 package validate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,7 +11,6 @@ import (
 	importer "github.com/hoist-dev/hoist/internal/importer/cloudformation"
 	"github.com/hoist-dev/hoist/internal/ir"
 	"github.com/hoist-dev/hoist/internal/schema/cfn"
-	"go.yaml.in/yaml/v3"
 )
 
 // Rules of CloudFormation findings, besides those the importer reports
@@ -44,34 +40,16 @@ type cloudFormation struct{}
 
 func (cloudFormation) Name() string { return "cloudformation" }
 
-var templateExts = []string{".yaml", ".yml", ".json", ".template"}
-
-// Detect is Sure of a YAML or JSON file whose top level has a Resources or
-// AWSTemplateFormatVersion key (or, when it does not parse, that mentions
-// AWSTemplateFormatVersion), and Maybe of any other file with a template's
-// extension.
+// Detect is Sure of a file importer.Sniff finds a template by its content and
+// Maybe of one it finds by its name.
 func (cloudFormation) Detect(name string, data []byte) Match {
-	if !slices.Contains(templateExts, strings.ToLower(filepath.Ext(name))) {
-		return No
-	}
-	if !bytes.Contains(data, []byte("Resources")) && !bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
+	switch importer.Sniff(name, data) {
+	case importer.ByContent:
+		return Sure
+	case importer.ByName:
 		return Maybe
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
-		if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
-			return Sure
-		}
-		return Maybe
-	}
-	if root := doc.Content[0]; root.Kind == yaml.MappingNode {
-		for i := 0; i < len(root.Content); i += 2 {
-			if k := root.Content[i].Value; k == "Resources" || k == "AWSTemplateFormatVersion" {
-				return Sure
-			}
-		}
-	}
-	return Maybe
+	return No
 }
 
 func (cloudFormation) Validate(files []File, opts Options) []Finding {
