@@ -107,14 +107,13 @@ func runCheck(deps *Deps, opts *checkOptions) error {
 	// Only custom policies that read input.raw need the files parsed a
 	// second time into raw form. Compiling them first also reports a
 	// broken policy before any file is read.
-	readsRaw := false
+	var pols *policy.Policies
 	if len(opts.PolicyDirs) > 0 {
-		pols, err := policy.LoadPolicies(opts.PolicyDirs)
-		if err != nil {
+		if pols, err = policy.LoadPolicies(opts.PolicyDirs); err != nil {
 			return &UsageError{Err: err}
 		}
-		readsRaw = pols.ReadsRaw()
 	}
+	readsRaw := pols.ReadsRaw()
 	inputs, err := load.Path(opts.Path, load.Options{Dockerfiles: true, Raw: readsRaw})
 	if err != nil {
 		if errors.Is(err, load.ErrNotFound) || errors.Is(err, load.ErrNothing) {
@@ -122,7 +121,7 @@ func runCheck(deps *Deps, opts *checkOptions) error {
 		}
 		return err
 	}
-	po := policy.Options{Framework: opts.Framework, Production: opts.Production, PolicyDirs: opts.PolicyDirs,
+	po := policy.Options{Framework: opts.Framework, Production: opts.Production, Policies: pols,
 		NoInlineSuppressions: opts.NoInlineSuppressions, Now: time.Now()}
 	if sf := suppressionsFile(opts); sf != "" {
 		data, err := os.ReadFile(sf)

@@ -161,7 +161,7 @@ func BenchmarkScanTerraformCorpus(b *testing.B) {
 				targets = append(targets, policy.Target{Kind: in.Kind, Path: in.Path, Graph: g, Raw: in.Raw, Sources: in.Sources})
 			}
 		}
-		rep, err := policy.Check(targets, policy.Options{PolicyDirs: []string{pol}, Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+		rep, err := policy.Check(targets, policy.Options{Policies: pols, Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -78,8 +78,8 @@ func check(targets []Target, opts Options, rs ruleSet) (*Report, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var pols *Policies
-	if len(opts.PolicyDirs) > 0 {
+	pols := opts.Policies
+	if pols == nil && len(opts.PolicyDirs) > 0 {
 		var err error
 		if pols, err = LoadPolicies(opts.PolicyDirs); err != nil {
 			return nil, err

@@ -69,6 +69,9 @@ type Options struct {
 	Production bool
 	// PolicyDirs are folders (or single .rego files) of Rego policies.
 	PolicyDirs []string
+	// Policies are Rego policies compiled already (LoadPolicies); when
+	// set, PolicyDirs is not read.
+	Policies *Policies
 	// Suppressions is the text of the central suppressions file, named
 	// SuppressionsFile in positions (".hoist/suppressions.yaml").
 	Suppressions     []byte
