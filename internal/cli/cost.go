@@ -218,51 +218,51 @@ func loadCompare(path, to string) ([]*ir.Graph, func(), error) {
 		g, _, err := loadGraphs(to)
 		return g, nil, err
 	}
-	dir, err := gitExtract(path, ref)
+	dir, at, err := gitExtract(path, ref)
 	cleanup := func() { os.RemoveAll(dir) }
 	if err != nil {
 		return nil, cleanup, err
 	}
-	abs, _ := filepath.Abs(path)
-	top, _ := gitOutput(filepath.Dir(abs), "rev-parse", "--show-toplevel")
-	rel, err := filepath.Rel(strings.TrimSpace(string(top)), abs)
-	if err != nil {
-		return nil, cleanup, err
-	}
-	g, _, err := loadGraphs(filepath.Join(dir, rel))
+	g, _, err := loadGraphs(at)
 	if err != nil {
 		return nil, cleanup, fmt.Errorf("%s at %s: %w", path, ref, err)
 	}
 	return g, cleanup, nil
 }
 
-// gitExtract writes the files of path at ref (git archive) into a new
-// temporary folder, keeping their paths relative to the repository's top.
-func gitExtract(path, ref string) (string, error) {
+// gitExtract writes the files of path's folder at ref (git archive) into
+// a new temporary folder out, keeping their paths relative to the
+// repository's top, and returns out and where path is inside it.
+func gitExtract(path, ref string) (out, at string, err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	dir := abs
 	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
 		dir = filepath.Dir(abs)
 	}
-	top, err := gitOutput(dir, "rev-parse", "--show-toplevel")
+	topOut, err := gitOutput(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return "", usageErrorf("--compare-to git:%s: %s is not in a git repository", ref, path)
+		return "", "", usageErrorf("--compare-to git:%s: %s is not in a git repository", ref, path)
 	}
-	rel, err := filepath.Rel(strings.TrimSpace(string(top)), dir)
+	top := strings.TrimSpace(string(topOut))
+	relDir, err := filepath.Rel(top, dir)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	archive, err := gitOutput(strings.TrimSpace(string(top)), "archive", "--format=tar", ref, "--", filepath.ToSlash(rel))
+	relPath, err := filepath.Rel(top, abs)
 	if err != nil {
-		return "", usageErrorf("--compare-to git:%s: %v", ref, err)
+		return "", "", err
 	}
-	out, err := os.MkdirTemp("", "hoist-compare-")
+	archive, err := gitOutput(top, "archive", "--format=tar", ref, "--", filepath.ToSlash(relDir))
 	if err != nil {
-		return "", err
+		return "", "", usageErrorf("--compare-to git:%s: %v", ref, err)
 	}
+	if out, err = os.MkdirTemp("", "hoist-compare-"); err != nil {
+		return "", "", err
+	}
+	at = filepath.Join(out, relPath)
 	tr := tar.NewReader(bytes.NewReader(archive))
 	for {
 		h, err := tr.Next()
@@ -270,7 +270,7 @@ func gitExtract(path, ref string) (string, error) {
 			break
 		}
 		if err != nil {
-			return out, err
+			return out, at, err
 		}
 		target := filepath.Join(out, filepath.FromSlash(h.Name))
 		if !strings.HasPrefix(target, out+string(filepath.Separator)) {
@@ -279,22 +279,22 @@ func gitExtract(path, ref string) (string, error) {
 		switch h.Typeflag {
 		case tar.TypeDir:
 			if err := os.MkdirAll(target, 0o755); err != nil {
-				return out, err
+				return out, at, err
 			}
 		case tar.TypeReg:
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return out, err
+				return out, at, err
 			}
 			data, err := io.ReadAll(tr)
 			if err != nil {
-				return out, err
+				return out, at, err
 			}
 			if err := os.WriteFile(target, data, 0o644); err != nil {
-				return out, err
+				return out, at, err
 			}
 		}
 	}
-	return out, nil
+	return out, at, nil
 }
 
 func gitOutput(dir string, args ...string) ([]byte, error) {
