@@ -65,14 +65,8 @@ func iacFormatNames() []string {
 // iacFiles expands the spec and renders it in the format, into out (default
 // infra/<format>).
 func iacFiles(sp *spec.Spec, format, out string) ([]filewrite.File, error) {
-	var f *iacFormat
-	for i := range iacFormats {
-		if iacFormats[i].name == format {
-			f = &iacFormats[i]
-		}
-	}
-	if f == nil {
-		return nil, usageErrorf("unknown --format %q; choose one of: %s", format, strings.Join(iacFormatNames(), ", "))
+	if _, err := lookupIaCFormat(format); err != nil {
+		return nil, err
 	}
 	if errs := spec.Validate(sp); len(errs) > 0 {
 		return nil, &UsageError{Err: errs}
@@ -81,7 +75,17 @@ func iacFiles(sp *spec.Spec, format, out string) ([]filewrite.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := f.render(res.Graph)
+	return renderIaC(res.Graph, format, out)
+}
+
+// renderIaC renders an expanded graph in the format, into out (default
+// infra/<format>).
+func renderIaC(g *ir.Graph, format, out string) ([]filewrite.File, error) {
+	f, err := lookupIaCFormat(format)
+	if err != nil {
+		return nil, err
+	}
+	files, err := f.render(g)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", format, err)
 	}
@@ -92,4 +96,13 @@ func iacFiles(sp *spec.Spec, format, out string) ([]filewrite.File, error) {
 		files[i].Path = path.Join(out, files[i].Path)
 	}
 	return files, nil
+}
+
+func lookupIaCFormat(format string) (*iacFormat, error) {
+	for i := range iacFormats {
+		if iacFormats[i].name == format {
+			return &iacFormats[i], nil
+		}
+	}
+	return nil, usageErrorf("unknown --format %q; choose one of: %s", format, strings.Join(iacFormatNames(), ", "))
 }

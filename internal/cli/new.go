@@ -178,7 +178,7 @@ func runNew(ctx context.Context, deps *Deps, opts *newOptions) error {
 	if err != nil {
 		return err
 	}
-	view, err := intentResult(res, engine)
+	view, g, err := intentResult(res, engine)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func runNew(ctx context.Context, deps *Deps, opts *newOptions) error {
 		return err
 	}
 	files := []filewrite.File{{Path: SpecFile, Content: data}}
-	infra, err := iacFiles(withDefaults(res.Spec), opts.Format, path.Join("infra", opts.Format))
+	infra, err := renderIaC(g, opts.Format, path.Join("infra", opts.Format))
 	if err != nil {
 		return err
 	}
@@ -272,7 +272,7 @@ func runChange(ctx context.Context, deps *Deps, opts *changeOptions) error {
 	if err != nil {
 		return err
 	}
-	view, err := intentResult(res, engine)
+	view, _, err := intentResult(res, engine)
 	if err != nil {
 		return err
 	}
@@ -360,8 +360,9 @@ func showPrompt(deps *Deps, ed *llmedit.Editor, base *spec.Spec, description str
 }
 
 // intentResult expands the result's spec and checks it with Hoist's policy
-// rules, so that unsafe results carry their findings.
-func intentResult(res *intent.Result, engine string) (intentView, error) {
+// rules, so that unsafe results carry their findings. It returns the
+// expanded graph too, for rendering.
+func intentResult(res *intent.Result, engine string) (intentView, *ir.Graph, error) {
 	view := intentView{Spec: res.Spec, Resources: []resourceView{}, Assumptions: res.Assumptions, Unrecognized: res.Unrecognized,
 		Warnings: res.Warnings, Findings: []findingView{}, Engine: engine, Files: []filewrite.Result{}}
 	if view.Assumptions == nil {
@@ -375,18 +376,18 @@ func intentResult(res *intent.Result, engine string) (intentView, error) {
 	}
 	full := withDefaults(res.Spec)
 	if errs := spec.Validate(full); len(errs) > 0 {
-		return view, &UsageError{Err: fmt.Errorf("the description gives an invalid spec: %w", errs)}
+		return view, nil, &UsageError{Err: fmt.Errorf("the description gives an invalid spec: %w", errs)}
 	}
 	ex, err := expand.Expand(full)
 	if err != nil {
-		return view, &UsageError{Err: fmt.Errorf("the description gives a spec Hoist cannot build: %w", err)}
+		return view, nil, &UsageError{Err: fmt.Errorf("the description gives a spec Hoist cannot build: %w", err)}
 	}
 	for _, r := range ex.Graph.Resources {
 		view.Resources = append(view.Resources, resourceView{Type: r.Type, LogicalID: r.ID, Properties: ir.Plain(r.Properties)})
 	}
 	rep, err := policy.Check([]policy.Target{{Kind: policy.KindSpec, Path: SpecFile, Graph: ex.Graph}}, policy.Options{Now: time.Now()})
 	if err != nil {
-		return view, err
+		return view, nil, err
 	}
 	for _, f := range rep.Unsuppressed() {
 		if f.Severity < rule.Medium {
@@ -394,7 +395,7 @@ func intentResult(res *intent.Result, engine string) (intentView, error) {
 		}
 		view.Findings = append(view.Findings, findingView{RuleID: f.RuleID, Severity: f.Severity.String(), Title: f.Title, Message: f.Message, Resource: f.Resource})
 	}
-	return view, nil
+	return view, ex.Graph, nil
 }
 
 func renderIntent(deps *Deps, view intentView, specYAML []byte) error {
