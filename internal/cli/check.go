@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,11 +113,8 @@ func runCheck(deps *Deps, opts *checkOptions) error {
 		}
 	}
 	readsRaw := pols.ReadsRaw()
-	inputs, err := load.Path(opts.Path, load.Options{Dockerfiles: true, Raw: readsRaw})
+	inputs, err := loadPath(opts.Path, load.Options{Dockerfiles: true, Raw: readsRaw})
 	if err != nil {
-		if errors.Is(err, load.ErrNotFound) || errors.Is(err, load.ErrNothing) {
-			return &UsageError{Err: err}
-		}
 		return err
 	}
 	po := policy.Options{Framework: opts.Framework, Production: opts.Production, Policies: pols,

@@ -169,11 +169,8 @@ func runCost(deps *Deps, opts *costOptions) error {
 // bad input: its error names the file and line.
 // The region is the one a hoist.yaml under path names, if any.
 func loadGraphs(path string) ([]*ir.Graph, string, error) {
-	inputs, err := load.Path(path, load.Options{})
+	inputs, err := loadPath(path, load.Options{})
 	if err != nil {
-		if errors.Is(err, load.ErrNotFound) || errors.Is(err, load.ErrNothing) {
-			return nil, "", &UsageError{Err: err}
-		}
 		return nil, "", err
 	}
 	var graphs []*ir.Graph
@@ -193,6 +190,16 @@ func loadGraphs(path string) ([]*ir.Graph, string, error) {
 		return nil, "", &UsageError{Err: errors.Join(errs...)}
 	}
 	return graphs, region, nil
+}
+
+// loadPath is load.Path with a path that gives nothing to read reported
+// as bad input.
+func loadPath(path string, o load.Options) ([]load.Input, error) {
+	inputs, err := load.Path(path, o)
+	if errors.Is(err, load.ErrNotFound) || errors.Is(err, load.ErrNothing) {
+		return nil, &UsageError{Err: err}
+	}
+	return inputs, err
 }
 
 // defaultUsageFile is the hoist-usage.yml beside path, when there is one.
