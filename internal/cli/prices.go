@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -81,9 +80,6 @@ func runPricesRefresh(ctx context.Context, deps *Deps, opts *pricesRefreshOption
 	}
 	data, err := c.Marshal()
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	path := filepath.Join(dir, prices.CacheFile)

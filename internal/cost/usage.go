@@ -3,7 +3,6 @@ package cost
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -255,11 +254,7 @@ func (u *Usage) forResource(pr *pricer, addresses []string) (map[string]UsageVal
 			continue
 		}
 		used = append(used, cands[i])
-		keys := make([]string, 0, len(vals))
-		for k := range vals {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := ir.SortedKeys(vals)
 		for _, k := range keys {
 			uk := pr.usageKey(k)
 			if uk == nil {

@@ -757,11 +757,7 @@ func (m *module) pathsValue(paths map[string]bool, leaf func(path string) ir.Val
 		kids map[string]*node
 	}
 	root := &node{kids: map[string]*node{}}
-	keys := make([]string, 0, len(paths))
-	for p := range paths {
-		keys = append(keys, p)
-	}
-	sort.Strings(keys)
+	keys := ir.SortedKeys(paths)
 	for _, p := range keys {
 		n := root
 		for _, part := range strings.Split(p, ".") {
